@@ -31,6 +31,12 @@ class Messages:
     E030 = "Cannot open the database {path}: {reason}."
     E031 = "Cannot store article {article}: {reason}. Nothing from this batch was written."
     E040 = "Invalid query: {reason}."
+    E008 = "{path}: a .json file must hold an article object or a list of them, not {found}."
+    E009 = "{path}, item {index}: the JSON object has no non-empty \"text\" field."
+    E060 = (
+        "diplograph needs the package {package!r}, which is not installed: "
+        "run `pip install {install}`."
+    )
 
 
 class DiplographError(Exception):

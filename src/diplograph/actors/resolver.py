@@ -1,0 +1,425 @@
+"""The actor resolver: a spaCy component that finds who the actors of a document are.
+
+It works noun phrase by noun phrase. A phrase is an actor when it names a person, an
+international body, a country (by name, short name, capital or seat of power), or carries
+a role word ("minister", "army", "protesters") tied to a country. Role words set the CAMEO
+sector, so "Venezuelan President Nicolas Maduro" is VENGOV and "the opposition leader" of
+Venezuela is VENOPP. People are remembered, so later "Maduro" or "the Venezuelan President"
+find the same actor; the bundled dated officeholders tell that Sergei Ryabkov is Russian.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..knowledge import Knowledge, Role, load_knowledge
+from ..records import Actor
+from .table import ActorTable
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+#: Dependency labels of the words that modify a noun inside its noun phrase.
+NP_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "flat"})
+#: Tokens that head their own noun phrase (not a modifier of another noun).
+NON_HEAD_DEPS = frozenset({"compound", "amod", "flat", "det", "case"})
+#: Gazetteer kinds that name a country.
+COUNTRY_KINDS = ("country", "demonym", "capital", "seat")
+MAX_ROLE_WORDS = 4
+
+
+@dataclass
+class Gazetted:
+    """A span of text found in the gazetteer, with what it names."""
+
+    span: Span
+    kind: str
+    key: str
+
+
+def _sector_code(country: str | None, sector: str | None) -> str:
+    return (country or "") + (sector or "")
+
+
+class ActorResolver:
+    """spaCy component ``diplograph_actors``: fills ``doc._.actor_table``."""
+
+    def __init__(self, nlp: Language, name: str, *, dictionaries: Iterable[str] = ()):
+        self.name = name
+        self.know: Knowledge = load_knowledge(tuple(dictionaries))
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        surfaces = sorted(self.know.names)
+        self.matcher.add("NAME", list(nlp.tokenizer.pipe(surfaces)))
+        self.group_nouns = self.know.words("group_nouns")
+        self.anaphoric_nouns = self.know.words("anaphoric_country_nouns")
+        self.exclusion_words = self.know.words("exclusion_words")
+        self.exclusion_phrases = [tuple(p) for p in self.know.grammar.get("exclusion_phrases", [])]
+        self.pronouns = self.know.words("third_person_singular_person") | self.know.words(
+            "third_person_nonperson"
+        ) | self.know.words("first_person")
+
+    # -- the component -------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        table = ActorTable(doc)
+        doc._.actor_table = table
+        gazetted = self._gazetteer_spans(doc)
+        by_token: dict[int, Gazetted] = {}
+        for gaz in gazetted:
+            for token in gaz.span:
+                by_token[token.i] = gaz
+        table.excluded = self._excluded_tokens(doc)
+        day = doc._.article_date.isoformat() if doc._.article_date else None
+        for token in doc:
+            if self._is_np_head(token, by_token):
+                self._resolve_np(table, token, by_token, day)
+        for gaz in gazetted:
+            root = gaz.span.root
+            if root.i not in table.heads and gaz.kind in ("country", "demonym", "capital", "seat", "igo"):
+                actor = self._igo_actor(gaz) if gaz.kind == "igo" else self._country_actor(gaz)
+                known = table.actors.setdefault(actor.id, actor)
+                table.modifiers[root.i] = known.id
+        return doc
+
+    # -- finding names ------------------------------------------------------------------
+
+    def _gazetteer_spans(self, doc: Doc) -> list[Gazetted]:
+        spans = [doc[start:end] for _, start, end in self.matcher(doc)]
+        # A country name inside a longer person or organisation name ("Jordan" in
+        # "Michael Jordan", "Washington" in "Washington Post") is not the country.
+        blocked: set[int] = set()
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT"):
+                blocked.update(range(ent.start, ent.end))
+        found = []
+        for span in filter_spans(spans):
+            entries = self.know.names[span.text]
+            kinds = {kind for kind, _ in entries}
+            inside_other = all(t.i in blocked for t in span) and not self._ent_is_span(doc, span)
+            if inside_other and "person" not in kinds and "igo" not in kinds and "seat" not in kinds:
+                continue
+            kind, key = self._best_entry(entries)
+            found.append(Gazetted(span, kind, key))
+        return found
+
+    @staticmethod
+    def _ent_is_span(doc: Doc, span: Span) -> bool:
+        return any(
+            ent.start <= span.start and span.end <= ent.end and ent.end - ent.start <= span.end - span.start + 1
+            for ent in doc.ents
+        )
+
+    @staticmethod
+    def _best_entry(entries: list[tuple[str, str]]) -> tuple[str, str]:
+        order = {"igo": 0, "country": 1, "seat": 2, "capital": 3, "demonym": 4, "person": 5}
+        return min(entries, key=lambda e: order.get(e[0], 9))
+
+    def _excluded_tokens(self, doc: Doc) -> set[int]:
+        """Tokens inside "except X", "(excluding X)", "with the exception of X"."""
+        excluded: set[int] = set()
+        lowers = [t.lower_ for t in doc]
+        starts: list[int] = []
+        for token in doc:
+            if token.lower_ in self.exclusion_words:
+                excluded.add(token.i)
+                starts.append(token.i + 1)
+        for phrase in self.exclusion_phrases:
+            n = len(phrase)
+            for i in range(len(doc) - n + 1):
+                if tuple(lowers[i : i + n]) == phrase:
+                    excluded.update(range(i, i + n))
+                    starts.append(i + n)
+        for start in starts:
+            i = start
+            while i < len(doc) and doc[i].text not in (")", ",", ";", ".") and doc[i].lower_ not in ("and", "but"):
+                excluded.add(i)
+                i += 1
+            # "except Mexico and Peru": the list goes on after "and" while names follow.
+            while i < len(doc) and doc[i].lower_ == "and" and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
+                i += 1
+                while i < len(doc) and doc[i].text not in (")", ",", ";", ".") and doc[i].lower_ != "and":
+                    excluded.add(i)
+                    i += 1
+        return excluded
+
+    # -- noun phrases ---------------------------------------------------------------------
+
+    @staticmethod
+    def _is_np_head(token: Token, by_token: dict[int, Gazetted]) -> bool:
+        """True for the head noun of a phrase; modifiers ("EU" in "EU sanctions") are not."""
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ", "X", "NUM") and token.i not in by_token:
+            return False
+        return not (token.dep_ in NON_HEAD_DEPS and token.head.i != token.i)
+
+    @staticmethod
+    def _np_tokens(head: Token) -> list[Token]:
+        tokens = [head]
+        for child in head.lefts:
+            if child.dep_ in NP_MODIFIERS:
+                tokens.extend(child.subtree)
+        # A name like "Organization of American States" continues to the right of its head.
+        for child in head.rights:
+            if child.dep_ in ("compound", "flat"):
+                tokens.extend(child.subtree)
+        return sorted(set(tokens), key=lambda t: t.i)
+
+    def _resolve_np(self, table: ActorTable, head: Token, by_token: dict[int, Gazetted], day: str | None) -> None:
+        doc = head.doc
+        tokens = self._np_tokens(head)
+        gaz_in_np: list[Gazetted] = []
+        for token in tokens:
+            gaz = by_token.get(token.i)
+            if gaz is not None and gaz not in gaz_in_np:
+                gaz_in_np.append(gaz)
+        # Extend the phrase over gazetteer names that start inside it.
+        start = min(t.i for t in tokens)
+        end = max([t.i + 1 for t in tokens] + [g.span.end for g in gaz_in_np])
+
+        person = self._person_span(doc, head, tokens, gaz_in_np, table)
+        person_tokens = set(range(person.start, person.end)) if person is not None else set()
+        # Role words inside a possessor belong to it: "the President's visit" is no president.
+        in_possessor = {t.i for child in head.lefts if child.dep_ == "poss" for t in child.subtree}
+        role_tokens = [
+            t for t in tokens if t.i not in person_tokens and t.i not in by_token and t.i not in in_possessor
+        ]
+        role = self._best_role(role_tokens)
+        if role is not None and person is None and not self._role_covers_head(head, role):
+            role = None
+        cue = self._country_cue(gaz_in_np, person_tokens)
+        igo = next((g for g in gaz_in_np if g.kind == "igo"), None)
+        if cue is None and igo is None:
+            cue, igo = self._of_phrase_cue(head, by_token)
+
+        actor: Actor | None = None
+        if person is not None:
+            actor = self._person_actor(table, person, role, cue, day)
+        elif role is not None and role.term not in self.group_nouns:
+            actor = self._role_actor(table, head, role, cue, igo)
+        elif igo is not None and (igo.span.root.i == head.i or head.lemma_ in self.group_nouns):
+            actor = self._igo_actor(igo)
+        elif cue is not None and head.i in range(cue.span.start, cue.span.end):
+            actor = self._country_actor(cue)
+        elif cue is not None and head.lemma_ in self.group_nouns and cue.kind == "demonym":
+            # "Arab states", "European countries" name several countries: not one actor.
+            actor = None
+        elif cue is None and igo is None:
+            actor = self._anaphoric_country(table, head, tokens)
+        if actor is not None:
+            table.add(actor, start, end, head.i)
+
+    def _person_span(
+        self,
+        doc: Doc,
+        head: Token,
+        tokens: list[Token],
+        gaz_in_np: list[Gazetted],
+        table: ActorTable,
+    ) -> Span | None:
+        ids = {t.i for t in tokens}
+        for gaz in gaz_in_np:
+            if gaz.kind == "person" and gaz.span.root.i in ids:
+                return gaz.span
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and ent.root.i in ids and head.i in range(ent.start, ent.end):
+                return ent
+        # A surname already learned in this article, whatever NER thought of it.
+        propn = [t for t in tokens if t.pos_ == "PROPN" and t.i >= head.i - 3]
+        if head.pos_ == "PROPN" and head.text.lower() in table.person_names:
+            return doc[head.i : head.i + 1]
+        if propn and " ".join(t.text for t in propn).lower() in table.person_names:
+            return doc[propn[0].i : propn[-1].i + 1]
+        return None
+
+    def _role_covers_head(self, head: Token, role: Role) -> bool:
+        """Only a phrase whose head noun is a role word is a role actor ("army spokesman"),
+        not one where a role word merely modifies something else ("presidential palace")."""
+        head_words = {head.lower_, head.lemma_.lower()}
+        last = role.term.split()[-1]
+        if last in head_words:
+            return True
+        head_role = self._best_role([head])
+        return head_role is not None
+
+    def _best_role(self, tokens: list[Token]) -> Role | None:
+        """The role words of the phrase; the most sector-defining one wins."""
+        roles = self.know.roles
+        found: list[tuple[int, int, Role]] = []
+        i = 0
+        words = [t.lower_ for t in tokens]
+        lemmas = [t.lemma_.lower() for t in tokens]
+        while i < len(tokens):
+            for n in range(min(MAX_ROLE_WORDS, len(tokens) - i), 0, -1):
+                for seq in (words, lemmas):
+                    term = " ".join(seq[i : i + n])
+                    if term in roles:
+                        found.append((roles[term].strength, n, roles[term]))
+                        break
+                else:
+                    continue
+                i += n
+                break
+            else:
+                i += 1
+        if not found:
+            return None
+        # Strength first; among equals, the rightmost (the head) wins.
+        best = max(range(len(found)), key=lambda k: (found[k][0], k))
+        return found[best][2]
+
+    @staticmethod
+    def _country_cue(gaz_in_np: list[Gazetted], person_tokens: set[int]) -> Gazetted | None:
+        for gaz in gaz_in_np:
+            if gaz.kind in COUNTRY_KINDS and gaz.span.start not in person_tokens:
+                return gaz
+        return None
+
+    @staticmethod
+    def _of_phrase_cue(head: Token, by_token: dict[int, Gazetted]) -> tuple[Gazetted | None, Gazetted | None]:
+        """"the President of the Bolivarian Republic", "the foreign minister of France"."""
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    for token in pobj.subtree:
+                        gaz = by_token.get(token.i)
+                        if gaz is not None and gaz.kind in COUNTRY_KINDS:
+                            return gaz, None
+                        if gaz is not None and gaz.kind == "igo":
+                            return None, gaz
+        return None, None
+
+    # -- building actors ------------------------------------------------------------------
+
+    def _country_actor(self, cue: Gazetted) -> Actor:
+        country = self.know.countries[cue.key]
+        if cue.kind == "seat":
+            return Actor(
+                id=f"{country.iso3}GOV",
+                name=f"{country.name} government",
+                code=f"{country.iso3}GOV",
+                country=country.iso3,
+                sector="GOV",
+                kind="government",
+            )
+        return Actor(id=country.iso3, name=country.name, code=country.iso3, country=country.iso3, sector=None, kind="state")
+
+    def _igo_actor(self, gaz: Gazetted) -> Actor:
+        igo = self.know.igos[gaz.key]
+        return Actor(id=igo.code + ":" + igo.name, name=igo.name, code=igo.code, country=None, sector=None, kind="igo")
+
+    def _role_actor(
+        self, table: ActorTable, head: Token, role: Role, cue: Gazetted | None, igo: Gazetted | None
+    ) -> Actor | None:
+        country = self.know.countries[cue.key].iso3 if cue is not None else None
+        # "the Venezuelan President", "the foreign minister": a person met earlier. Only a
+        # definite singular phrase in an argument position refers back; "acting president"
+        # or "as the interim head of state" describe, they do not refer.
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children)
+        predicate = head.dep_ in ("attr", "oprd", "appos", "acomp") or (
+            head.dep_ == "pobj" and head.head.lower_ == "as"
+        )
+        if definite and not predicate and head.tag_ not in ("NNS", "NNPS"):
+            for actor_id in reversed(table.person_roles.get(role.term, [])):
+                known = table.actors[actor_id]
+                if country is None or known.country == country:
+                    return known
+        if predicate:
+            return None
+        if igo is not None:
+            igo_actor = self._igo_actor(igo)
+            igo_actor.role = role.term
+            return igo_actor
+        if country is None:
+            return None
+        name = f"{self.know.countries[country].name} {role.term}"
+        code = _sector_code(country, role.sector)
+        return Actor(id=f"{code}:{role.term}", name=name, code=code, country=country, sector=role.sector, kind=role.kind, role=role.term)
+
+    def _person_actor(
+        self, table: ActorTable, person: Span, role: Role | None, cue: Gazetted | None, day: str | None
+    ) -> Actor:
+        name = person.text
+        if name.endswith(("'s", "’s")):
+            name = name[:-2]
+        key = name.lower()
+        surname = person[-1].text.lower() if len(person) else key
+        known_id = table.person_names.get(key) or table.person_names.get(surname)
+        if known_id is not None:
+            return table.actors[known_id]
+        holders = self.know.officeholders_named(name, day) or self.know.officeholders_named(person[-1].text, day)
+        if role is not None and len(holders) > 1:
+            matching = [h for h in holders if role.term in h.role or h.role in role.term]
+            holders = matching or holders
+        holder = holders[0] if holders else None
+        country = self.know.countries[cue.key].iso3 if cue is not None else None
+        if country is None and holder is not None:
+            country = holder.country if len(holder.country) == 3 else None
+        sector = role.sector if role is not None else None
+        if holder is not None and (sector is None or (role is not None and role.strength == 0)):
+            sector = holder.sector
+        if holder is not None and len(holder.country) > 3:
+            # The head of an international body: coded as that body.
+            code = holder.country
+        else:
+            code = _sector_code(country, sector)
+        actor = Actor(
+            id=f"person:{(holder.name if holder else name).lower()}",
+            name=holder.name if holder else name,
+            code=code,
+            country=country,
+            sector=sector,
+            kind="person",
+            role=role.term if role else (holder.role if holder else None),
+        )
+        names = {key, surname, actor.name.lower()}
+        if holder is not None:
+            names.update(a.lower() for a in holder.aliases)
+        for n in names:
+            table.person_names.setdefault(n, actor.id)
+        if actor.role:
+            table.person_roles.setdefault(actor.role, []).append(actor.id)
+        return actor
+
+    def _anaphoric_country(self, table: ActorTable, head: Token, tokens: list[Token]) -> Actor | None:
+        """"the Latin American country", "the Gulf state": a country named earlier."""
+        if head.lemma_.lower() not in self.anaphoric_nouns or head.tag_ in ("NNS", "NNPS"):
+            return None
+        if not any(t.dep_ == "det" and t.lower_ in ("the", "this") for t in tokens):
+            return None
+        text = " ".join(t.lower_ for t in tokens if t.dep_ != "det" and t.i != head.i)
+        candidates: set[str] | None = None
+        if text:
+            regions = [r for r in self.know.regions if r in text]
+            if not regions:
+                return None
+            candidates = set().union(*(self.know.regions[r] for r in regions))
+        return table.state_before(head.i, countries=candidates)
+
+
+def register_extensions() -> None:
+    for name in ("actor_table", "article_date"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+    if not Doc.has_extension("actors"):
+        Doc.set_extension(
+            "actors",
+            getter=lambda doc: doc._.actor_table.ordered_actors() if doc._.actor_table else [],
+        )
+
+
+@Language.factory(
+    "diplograph_actors",
+    default_config={"dictionaries": []},
+    requires=["token.dep", "token.lemma", "token.pos", "doc.ents"],
+    assigns=["doc._.actor_table", "doc._.actors"],
+)
+def make_actor_resolver(nlp: Language, name: str, *, dictionaries: list[str]) -> ActorResolver:
+    register_extensions()
+    return ActorResolver(nlp, name, dictionaries=dictionaries)

@@ -1,0 +1,103 @@
+"""The actors of one document: who they are, where they are mentioned, and how later
+mentions (surnames, role phrases, pronouns) find them again.
+
+The resolver component fills an ``ActorTable``; the quote and event components ask it
+questions (``actor_at``, ``person_before``, ...). It lives in ``doc._.actor_table``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..records import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass
+class Mention:
+    """One place where an actor is named: tokens [start, end) and the head token."""
+
+    actor_id: str
+    start: int
+    end: int
+    head: int
+
+
+@dataclass
+class ActorTable:
+    doc: Doc
+    actors: dict[str, Actor] = field(default_factory=dict)
+    #: head token index -> actor id
+    heads: dict[int, str] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    #: modifier token index -> actor id, for names used as modifiers ("EU sanctions",
+    #: "Chinese support"): not actors of their own phrase, but the doers of nominal events
+    modifiers: dict[int, str] = field(default_factory=dict)
+    #: token indices inside "except ..."-style phrases: never event participants
+    excluded: set[int] = field(default_factory=set)
+    #: lowercase name or surname -> person actor id, learned while reading
+    person_names: dict[str, str] = field(default_factory=dict)
+    #: role term -> person actor ids that hold it in this article, in order of appearance
+    person_roles: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, actor: Actor, start: int, end: int, head: int) -> Actor:
+        """Record a mention of ``actor`` (merging with an equal actor already known)."""
+        known = self.actors.get(actor.id)
+        if known is None:
+            self.actors[actor.id] = known = actor
+        else:
+            if known.role is None and actor.role:
+                known.role = actor.role
+        span = self.doc[start:end]
+        known.mentions.append((span.start_char, span.end_char))
+        self.heads[head] = known.id
+        self.mentions.append(Mention(known.id, start, end, head))
+        return known
+
+    def actor_at(self, token_i: int) -> Actor | None:
+        actor_id = self.heads.get(token_i)
+        return self.actors[actor_id] if actor_id else None
+
+    def modifier_actor(self, token_i: int) -> Actor | None:
+        actor_id = self.modifiers.get(token_i)
+        return self.actors.get(actor_id) if actor_id else None
+
+    def mention_at(self, token_i: int) -> Mention | None:
+        for mention in self.mentions:
+            if mention.head == token_i:
+                return mention
+        return None
+
+    def _mentions_before(self, token_i: int, *, min_token: int = 0) -> list[Mention]:
+        return [m for m in self.mentions if min_token <= m.head < token_i and m.head not in self.excluded]
+
+    def person_before(self, token_i: int, *, min_token: int = 0) -> Actor | None:
+        """The last person mentioned before ``token_i`` (for he/she)."""
+        for mention in reversed(self._mentions_before(token_i, min_token=min_token)):
+            actor = self.actors[mention.actor_id]
+            if actor.kind == "person":
+                return actor
+        return None
+
+    def collective_before(self, token_i: int, *, min_token: int = 0) -> Actor | None:
+        """The last non-person actor with a country or an IGO (for it/they)."""
+        for mention in reversed(self._mentions_before(token_i, min_token=min_token)):
+            actor = self.actors[mention.actor_id]
+            if actor.kind != "person" and (actor.country or actor.kind == "igo"):
+                return actor
+        return None
+
+    def state_before(self, token_i: int, *, countries: set[str] | None = None) -> Actor | None:
+        """The last country (state) mentioned before ``token_i``, optionally among ``countries``."""
+        for mention in reversed(self._mentions_before(token_i)):
+            actor = self.actors[mention.actor_id]
+            if actor.kind == "state" and (countries is None or actor.country in countries):
+                return actor
+        return None
+
+    def ordered_actors(self) -> list[Actor]:
+        """Actors in order of first mention."""
+        return sorted(self.actors.values(), key=lambda a: a.mentions[0] if a.mentions else (0, 0))

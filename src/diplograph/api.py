@@ -1,0 +1,84 @@
+"""The library entry points: ``extract`` one text, ``extract_articles`` a stream of them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from .errors import InputError, Messages
+from .records import EMITTED_BY_DEFAULT, Article, Result
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+BATCH_SIZE = 32
+
+
+def extract(
+    text: str,
+    *,
+    date: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    model: str | None = None,
+    all_modalities: bool = False,
+) -> Result:
+    """Actors, events and quotes of one article text. ``date`` (YYYY-MM-DD) anchors
+    relative dates ("on Monday"); without it, events carry only the dates the text states."""
+    article = Article(text=text, date=date, title=title, url=url, source=source)
+    return next(extract_articles([article], model=model, all_modalities=all_modalities))
+
+
+def extract_articles(
+    articles: Iterable[Article],
+    *,
+    model: str | None = None,
+    all_modalities: bool = False,
+    dictionaries: Iterable[str] = (),
+    lexicons: Iterable[str] = (),
+    nlp: Language | None = None,
+) -> Iterator[Result]:
+    """One Result per Article, in order. The pipeline is loaded once and reused."""
+    from .coding.dates import parse_iso_date
+    from .pipeline import DEFAULT_MODEL, load_pipeline
+
+    if nlp is None:
+        nlp = load_pipeline(model or DEFAULT_MODEL, dictionaries=tuple(dictionaries), lexicons=tuple(lexicons))
+
+    def docs() -> Iterator[Doc]:
+        for article in pending:
+            doc = nlp.make_doc(article.text)
+            if article.date:
+                try:
+                    doc._.article_date = parse_iso_date(article.date)
+                except ValueError as e:
+                    where = f" in {article.path}" if article.path else ""
+                    raise InputError(Messages.E007.format(value=article.date, where=where), path=article.path) from e
+            doc._.article_id = article.id
+            yield doc
+
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= BATCH_SIZE:
+            pending = batch
+            yield from _results(nlp.pipe(docs()), pending, all_modalities)
+            batch = []
+    if batch:
+        pending = batch
+        yield from _results(nlp.pipe(docs()), pending, all_modalities)
+
+
+def _results(docs: Iterable[Doc], articles: list[Article], all_modalities: bool) -> Iterator[Result]:
+    for doc, article in zip(docs, articles, strict=True):
+        yield result_from_doc(doc, article, all_modalities=all_modalities)
+
+
+def result_from_doc(doc: Doc, article: Article, *, all_modalities: bool = False) -> Result:
+    """The Result held by a processed Doc."""
+    events = doc._.events or []
+    if not all_modalities:
+        events = [e for e in events if e.modality in EMITTED_BY_DEFAULT]
+    return Result(article=article, actors=list(doc._.actors), events=events, quotes=list(doc._.quotes or []))

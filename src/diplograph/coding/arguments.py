@@ -1,0 +1,231 @@
+"""Who did it and to whom: source and target of an event trigger from the dependency parse.
+
+Handles active and passive voice (agent lists after "by"), coordinated verbs that share a
+subject, infinitive and participle clauses, nominal events ("X's visit to Y", "during a
+trip to Y", "announced the severance of relations with Y"), coordinated and listed actors
+("Russia, Belarus and Bolivia"), exclusions ("(except Mexico)") and pronouns.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from .lexicon import Pattern
+
+if TYPE_CHECKING:
+    from ..knowledge import Knowledge
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+LIST_SKIP = frozenset({",", "and", "or", "(", ")", "as", "well", "also", "plus", "along", "with"})
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb whose clause contains ``token`` (the token itself when it is a verb)."""
+    current = token
+    for _ in range(12):
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+def agent_tokens(verb: Token) -> list[Token]:
+    """The "by" phrase of a passive verb, also when the parser hung it on a nearby noun."""
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            return [c for c in child.children if c.dep_ == "pobj"]
+    for token in verb.subtree:
+        if token.lower_ == "by" and token.dep_ in ("prep", "agent") and clause_verb(token.head).i == verb.i:
+            return [c for c in token.children if c.dep_ == "pobj"]
+    return []
+
+
+def subject_tokens(verb: Token) -> list[Token]:
+    """The subject of a verb, inherited through coordination and control when absent."""
+    current = verb
+    for _ in range(6):
+        if is_passive(current) and current.i != verb.i and not is_passive(verb):
+            # "X was attacked and retaliated": the subject is shared across voices.
+            subjects = [c for c in current.children if c.dep_ == "nsubjpass"]
+            if subjects:
+                return subjects
+        passive = is_passive(current)
+        if passive:
+            agents = agent_tokens(current)
+            if agents:
+                return agents
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects and not passive:
+            return subjects
+        if current.dep_ == "conj" and current.head.pos_ in ("VERB", "AUX"):
+            current = current.head
+            continue
+        if current.dep_ == "xcomp":
+            # "urged Iran to release ...": the object of the governing verb acts.
+            objects = [c for c in current.head.children if c.dep_ == "dobj"]
+            if objects and current.head.lemma_ not in ("promise", "vow"):
+                return objects
+            current = current.head
+            continue
+        if current.dep_ in ("advcl", "pcomp") and current.tag_ in ("VBG", "VBN"):
+            current = clause_verb(current.head)
+            continue
+        if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
+            return [current.head]
+        return []
+    return []
+
+
+def object_token(verb: Token) -> Token | None:
+    """The direct object, or the passive subject of a passive verb."""
+    wanted = "nsubjpass" if is_passive(verb) else "dobj"
+    for child in verb.children:
+        if child.dep_ == wanted:
+            return child
+    if not is_passive(verb):
+        for child in verb.children:
+            if child.dep_ == "dative":
+                return child
+    return None
+
+
+def prep_objects(heads: list[Token], preps: frozenset[str]) -> list[Token]:
+    """Objects of the first matching preposition attached to any of ``heads``."""
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    return objects
+    return []
+
+
+def noun_object(noun: Token, lemmas: frozenset[str]) -> Token | None:
+    """The word that completes a nominal trigger: "severance of relations", "arms embargo"."""
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.lemma_.lower() in lemmas:
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("of", "on", "for", "against"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in lemmas:
+                    return pobj
+    return None
+
+
+def match_pattern(token: Token, pattern: Pattern) -> tuple[list[Token], Token | None] | None:
+    """If ``pattern`` applies at ``token``: (target tokens, object token); otherwise None."""
+    obj: Token | None = None
+    if pattern.particles:
+        if not any(c.lemma_.lower() in pattern.particles and c.dep_ in ("prt", "prep", "advmod") for c in token.children):
+            return None
+    if pattern.objects:
+        if pattern.pos == "VERB":
+            obj = object_token(token)
+            if obj is None or obj.lemma_.lower() not in pattern.objects:
+                # "sever diplomatic and economic ties": accept a coordinated object too.
+                return None
+        else:
+            obj = noun_object(token, pattern.objects)
+            if obj is None:
+                return None
+    targets: list[Token] = []
+    if pattern.target == "dobj":
+        found = object_token(token) if pattern.pos == "VERB" else None
+        if found is not None:
+            targets = [found]
+    elif pattern.target == "prep":
+        heads = [token] + ([obj] if obj is not None else [])
+        targets = prep_objects(heads, pattern.target_preps)
+        if not targets and pattern.pos == "VERB":
+            dobj = object_token(token)
+            if dobj is not None:
+                targets = prep_objects([dobj], pattern.target_preps)
+    if not targets and not pattern.target_optional:
+        return None
+    return targets, obj
+
+
+def noun_source_tokens(noun: Token, know: Knowledge, table) -> list[Token]:
+    """Who performs a nominal event: "X's visit", "a visit by X", "X made a visit",
+    "during a visit ..., X said" (the subject of the clause the phrase modifies)."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return [child]
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return [c for c in child.children if c.dep_ == "pobj"]
+    for child in noun.lefts:
+        if child.dep_ in ("compound", "amod", "nmod") and table.modifier_actor(child.i) is not None:
+            return [child]
+    light_verbs = know.words("light_verbs")
+    adverbial = know.words("adverbial_preps")
+    current = noun
+    for _ in range(4):
+        head = current.head
+        if current.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+            if head.lemma_.lower() in light_verbs:
+                return subject_tokens(head)
+            return []
+        if current.dep_ == "pobj" and head.dep_ == "prep":
+            governor = head.head
+            if governor.pos_ in ("VERB", "AUX"):
+                if head.lower_ in adverbial or governor.lemma_.lower() in light_verbs:
+                    return subject_tokens(governor)
+                return []
+            current = governor
+            continue
+        if current.dep_ == "conj":
+            current = head
+            continue
+        return []
+    return []
+
+
+def adjective_source_tokens(adj: Token) -> list[Token]:
+    """"X is grateful to Y": the subject of the copula."""
+    head = adj.head if adj.dep_ in ("acomp", "amod", "attr") else adj
+    if adj.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN"):
+        return [head]
+    return subject_tokens(head)
+
+
+def expand_list(token: Token, table) -> list[Token]:
+    """``token`` plus the actors listed with it: conjuncts, and, because parsers often
+    garble long lists, every actor that follows it separated only by commas, "and",
+    parentheses and exclusions ("the US, Lima Group countries (except Mexico), the OAS")."""
+    found = [token]
+    seen = {token.i}
+    for conj in token.conjuncts:
+        if conj.i not in seen:
+            found.append(conj)
+            seen.add(conj.i)
+    doc = token.doc
+    mention = table.mention_at(token.i)
+    i = mention.end if mention is not None else token.i + 1
+    sent_end = token.sent.end
+    while i < sent_end:
+        current = doc[i]
+        if i in table.excluded:
+            i += 1
+            continue
+        if current.lower_ in LIST_SKIP or current.text in ("-", "–"):
+            i += 1
+            continue
+        mention = next((m for m in table.mentions if m.start <= i < m.end), None)
+        if mention is None:
+            # The words in front of a name ("the", "most") belong to the next mention.
+            if current.dep_ in ("det", "amod", "compound", "nummod", "quantmod", "predet"):
+                i += 1
+                continue
+            break
+        if mention.head not in seen and mention.head not in table.excluded:
+            found.append(doc[mention.head])
+            seen.add(mention.head)
+        i = max(mention.end, i + 1)
+    return found

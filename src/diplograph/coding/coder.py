@@ -1,0 +1,368 @@
+"""The event coder: a spaCy component that turns triggers into CAMEO events (``doc._.events``).
+
+For every word whose lemma is in the lexicon it tries the patterns (most specific first),
+finds source and target actors in the parse, decides the modality and the date, and emits
+one event per (source, target) pair. Events whose actors cannot be resolved to a country
+or an international body are dropped: a missed event is better than a false one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..knowledge import Knowledge, load_knowledge
+from ..records import Actor, ActorRef, Event, Evidence
+from . import arguments
+from .dates import resolve_date
+from .lexicon import Lexicon, Pattern, load_lexicon
+from .modality import Modality, ModalityDetector
+from .ontology import EventType, load_intent_codes, load_ontology
+
+POS_CLASS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
+#: Roots whose events are mutual when two actors do them together ("A and B held talks").
+RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
+#: An event dated more than this many days before the article is background (historical).
+HISTORICAL_AFTER_DAYS = 365
+
+
+@dataclass
+class Participant:
+    actor: Actor
+    token: Token
+    text: str
+
+
+class EventCoder:
+    """spaCy component ``diplograph_events``."""
+
+    def __init__(self, nlp: Language, name: str, *, lexicons: list[str]):
+        self.name = name
+        self.know: Knowledge = load_knowledge()
+        self.lexicon: Lexicon = load_lexicon(tuple(lexicons))
+        self.ontology: dict[str, EventType] = load_ontology()
+        self.intent_codes = load_intent_codes()
+        self.modality = ModalityDetector(self.know)
+        self.first_person = self.know.words("first_person")
+        self.person_pronouns = self.know.words("third_person_singular_person")
+        self.nonperson_pronouns = self.know.words("third_person_nonperson")
+        self.anaphora_nouns = self.know.words("event_anaphora_nouns")
+        self.anaphora_pronouns = self.know.words("event_anaphora_pronouns")
+
+    def __call__(self, doc: Doc) -> Doc:
+        events: list[Event] = []
+        table = doc._.actor_table
+        for sent_index, sent in enumerate(doc.sents):
+            for token in sent:
+                pos = POS_CLASS.get(token.pos_)
+                if pos is None:
+                    continue
+                patterns = self.lexicon.candidates(token.lemma_.lower(), pos)
+                if not patterns:
+                    continue
+                for pattern in patterns:
+                    matched = arguments.match_pattern(token, pattern)
+                    if matched is not None:
+                        events.extend(self._code(doc, table, sent, sent_index, token, pattern, matched, events))
+                        break
+        doc._.events = self._deduplicate(events)
+        return doc
+
+    # -- one trigger ----------------------------------------------------------------------
+
+    def _code(
+        self,
+        doc: Doc,
+        table,
+        sent: Span,
+        sent_index: int,
+        token: Token,
+        pattern: Pattern,
+        matched: tuple[list[Token], Token | None],
+        earlier: list[Event],
+    ) -> list[Event]:
+        target_tokens, _ = matched
+        quote = self._quote_at(doc, token)
+        modality = self.modality.detect(token, in_quote=quote is not None)
+        if pattern.pos == "VERB":
+            source_tokens = arguments.subject_tokens(token)
+        elif pattern.pos == "NOUN":
+            source_tokens = arguments.noun_source_tokens(token, self.know, table)
+        else:
+            source_tokens = arguments.adjective_source_tokens(token)
+        sources = self._participants(doc, table, source_tokens, quote, earlier, role="source")
+        targets = self._participants(doc, table, target_tokens, quote, earlier, role="target")
+        if not sources:
+            return []
+        pairs: list[tuple[Participant, Participant | None]] = []
+        if targets:
+            pairs = [(s, t) for s in sources for t in targets if s.actor.id != t.actor.id]
+        elif len(sources) > 1 and pattern.code[:2] in RECIPROCAL_ROOTS:
+            pairs = [(s, t) for s in sources for t in sources if s.actor.id != t.actor.id]
+        elif pattern.target_optional and not target_tokens:
+            pairs = [(s, None) for s in sources]
+        if not pairs:
+            return []
+        code = pattern.code
+        rule = f"{pattern.source} {pattern.code}"
+        if modality.value in ("intended", "expected") and code[:2] in self.intent_codes:
+            code = self.intent_codes[code[:2]]
+            rule += f" -> {code} ({modality.cue})"
+        date, precision = self._date(doc, sent, token, modality)
+        value = modality.value
+        if value in ("asserted", "reported") and precision != "unknown" and self._is_background(doc, date):
+            value = "historical"
+        attributed = self._attribution(doc, table, modality, quote)
+        event_type = self.ontology[code]
+        events = []
+        for source, target in pairs:
+            evidence = Evidence(
+                sentence=sent_index,
+                text=sent.text.strip(),
+                start=sent.start_char,
+                end=sent.end_char,
+                trigger=token.text,
+                trigger_start=token.idx,
+                trigger_end=token.idx + len(token),
+                rule=rule,
+            )
+            event_id = hashlib.sha1(
+                f"{doc._.article_id}|{token.idx}|{code}|{source.actor.id}|{target.actor.id if target else ''}".encode()
+            ).hexdigest()[:16]
+            events.append(
+                Event(
+                    id=event_id,
+                    date=date,
+                    date_precision=precision,
+                    source=source.actor.ref(source.text),
+                    target=target.actor.ref(target.text) if target else None,
+                    code=code,
+                    root=code[:2],
+                    label=event_type.label,
+                    goldstein=event_type.goldstein,
+                    quad_class=event_type.quad_class,
+                    modality=value,
+                    attributed_to=attributed,
+                    evidence=evidence,
+                    confidence=self._confidence(pattern, modality, source, target),
+                )
+            )
+        return events
+
+    # -- participants -------------------------------------------------------------------
+
+    def _participants(
+        self,
+        doc: Doc,
+        table,
+        tokens: list[Token],
+        quote,
+        earlier: list[Event],
+        *,
+        role: str,
+    ) -> list[Participant]:
+        found: list[Participant] = []
+        seen: set[str] = set()
+        expanded: list[Token] = []
+        for token in tokens:
+            for item in arguments.expand_list(token, table):
+                if item.i not in {t.i for t in expanded}:
+                    expanded.append(item)
+        for token in expanded:
+            if token.i in table.excluded:
+                continue
+            participant = self._resolve(doc, table, token, quote, earlier, role=role)
+            if participant is None or participant.actor.id in seen:
+                continue
+            if not participant.actor.country and participant.actor.kind != "igo":
+                continue
+            seen.add(participant.actor.id)
+            found.append(participant)
+        return found
+
+    def _resolve(self, doc: Doc, table, token: Token, quote, earlier: list[Event], *, role: str) -> Participant | None:
+        lower = token.lower_
+        if token.pos_ == "PRON" or lower in self.anaphora_pronouns:
+            actor = self._resolve_pronoun(doc, table, token, quote, earlier, role=role)
+            return Participant(actor, token, token.text) if actor else None
+        actor = table.actor_at(token.i)
+        if actor is not None:
+            mention = table.mention_at(token.i)
+            text = doc[mention.start : mention.end].text if mention else token.text
+            return Participant(actor, token, text)
+        actor = table.modifier_actor(token.i)
+        if actor is not None:
+            return Participant(actor, token, token.text)
+        if role == "target" and token.lemma_.lower() in self.anaphora_nouns:
+            if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+                previous = self._previous_event(earlier, token)
+                if previous is not None:
+                    actor = table.actors.get(self._actor_id(table, previous.source))
+                    if actor is not None:
+                        return Participant(actor, token, token.text)
+        # "Venezuela's sovereignty", "the people of Bolivia": an actor inside the phrase.
+        for child in token.children:
+            if child.dep_ == "poss" and table.actor_at(child.i):
+                return self._resolve(doc, table, child, quote, earlier, role=role)
+            if child.dep_ == "poss" and child.pos_ == "PRON":
+                return self._resolve(doc, table, child, quote, earlier, role=role)
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = table.actor_at(pobj.i)
+                        if found is not None:
+                            return Participant(found, pobj, pobj.text)
+        return None
+
+    def _resolve_pronoun(self, doc: Doc, table, token: Token, quote, earlier: list[Event], *, role: str) -> Actor | None:
+        lower = token.lower_
+        if lower in self.first_person:
+            return quote.speaker if quote is not None else None
+        if lower in self.person_pronouns:
+            before = quote.start if quote is not None else token.idx
+            return table.person_before(_token_at_char(doc, before))
+        if role == "target" and lower in self.anaphora_pronouns:
+            # "It was supported by Russia": "it" is the stance just reported.
+            previous = self._previous_event(earlier, token)
+            if previous is not None:
+                return table.actors.get(self._actor_id(table, previous.source))
+        if lower in self.nonperson_pronouns:
+            sent_start = token.sent.start
+            previous_sent = doc[sent_start - 1].sent.start if sent_start > 0 else 0
+            return table.collective_before(token.i, min_token=previous_sent)
+        return None
+
+    @staticmethod
+    def _previous_event(earlier: list[Event], token: Token) -> Event | None:
+        before = [e for e in earlier if e.evidence.trigger_start < token.idx]
+        return before[-1] if before else None
+
+    @staticmethod
+    def _actor_id(table, ref: ActorRef) -> str | None:
+        for actor in table.actors.values():
+            if actor.code == ref.code and actor.name == ref.name:
+                return actor.id
+        return None
+
+    # -- context ------------------------------------------------------------------------
+
+    @staticmethod
+    def _quote_at(doc: Doc, token: Token):
+        for span in doc._.quote_spans or []:
+            if span.start <= token.idx < span.end:
+                return span
+        return None
+
+    def _attribution(self, doc: Doc, table, modality: Modality, quote) -> ActorRef | None:
+        if quote is not None and quote.speaker is not None:
+            return quote.speaker.ref(quote.speaker_text or quote.speaker.name)
+        if modality.speaker is not None:
+            token = modality.speaker
+            actor = table.actor_at(token.i)
+            if actor is None and token.lower_ in self.person_pronouns:
+                actor = table.person_before(token.i)
+            if actor is None and token.lower_ in self.nonperson_pronouns:
+                actor = table.collective_before(token.i)
+            if actor is not None:
+                return actor.ref(token.text)
+        return None
+
+    def _date(self, doc: Doc, sent: Span, token: Token, modality: Modality) -> tuple[str | None, str]:
+        article_date: dt.date | None = doc._.article_date
+        verb = arguments.clause_verb(token)
+        future = modality.value in ("intended", "expected")
+        if token.pos_ == "NOUN" and not self._attached_to_clause(token, verb):
+            # "discussed in July preparations for a visit": July dates the talks, not the visit.
+            verb = token
+        for ent in sent.ents:
+            if ent.label_ != "DATE":
+                continue
+            governor = arguments.clause_verb(ent.root.head) if ent.root.head.i != ent.root.i else ent.root
+            if governor.i not in (verb.i, token.i):
+                continue
+            resolved = resolve_date(ent.text, article_date, future=future)
+            if resolved is not None:
+                return resolved.value, resolved.precision
+        if article_date is None:
+            return None, "unknown"
+        return article_date.isoformat(), "day"
+
+    @staticmethod
+    def _attached_to_clause(noun: Token, verb: Token) -> bool:
+        """True when the noun is an argument of the verb itself, or inside a phrase that
+        modifies it ("during a trip to X"), not nested in another noun phrase."""
+        head = noun.head
+        if head.i == verb.i:
+            return True
+        return head.dep_ == "prep" and head.head.i == verb.i
+
+    @staticmethod
+    def _is_background(doc: Doc, date: str | None) -> bool:
+        article_date: dt.date | None = doc._.article_date
+        if not date or article_date is None:
+            return False
+        year, month, day = (date.split("-") + ["12", "28"])[:3]
+        try:
+            when = dt.date(int(year), int(month), int(day))
+        except ValueError:
+            return False
+        return (article_date - when).days > HISTORICAL_AFTER_DAYS
+
+    @staticmethod
+    def _confidence(pattern: Pattern, modality: Modality, source: Participant, target: Participant | None) -> float:
+        score = 0.6 + 0.05 * min(pattern.specificity, 4)
+        if target is None:
+            score -= 0.15
+        if source.token.pos_ == "PRON":
+            score -= 0.1
+        if modality.value == "reported":
+            score -= 0.05
+        return round(max(0.1, min(score, 0.95)), 2)
+
+    @staticmethod
+    def _deduplicate(events: list[Event]) -> list[Event]:
+        seen: set[tuple] = set()
+        unique = []
+        for event in events:
+            key = (
+                event.evidence.sentence,
+                event.source.code,
+                event.source.name,
+                event.target.code if event.target else None,
+                event.target.name if event.target else None,
+                event.code,
+            )
+            if key not in seen:
+                seen.add(key)
+                unique.append(event)
+        return unique
+
+
+def _token_at_char(doc: Doc, char: int) -> int:
+    for token in doc:
+        if token.idx >= char:
+            return token.i
+    return len(doc)
+
+
+def register_extensions() -> None:
+    for name in ("events", "article_id"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+@Language.factory(
+    "diplograph_events",
+    default_config={"lexicons": []},
+    requires=["doc._.actor_table", "doc._.quotes", "token.dep", "token.lemma", "doc.ents"],
+    assigns=["doc._.events"],
+)
+def make_event_coder(nlp: Language, name: str, *, lexicons: list[str]) -> EventCoder:
+    """Events of every modality are kept on the doc; ``diplograph.extract`` filters them."""
+    register_extensions()
+    return EventCoder(nlp, name, lexicons=lexicons)

@@ -1,0 +1,238 @@
+"""Quote finding and attribution: a spaCy component that fills ``doc._.quotes``.
+
+Direct quotes are found in the raw text (“”, "", «», ‘’), so that a quote running over
+several sentences stays one quote. Each is attributed by the speech verb next to it:
+after it (`”, – he said.`, `” the minister said, “`), before it (`She told reporters: “`),
+or, when it has none, by continuing the previous quote's speaker. Indirect speech ("X said
+that ...") becomes an ``indirect`` quote. Speakers are resolved to actors, pronouns included.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..knowledge import load_knowledge
+from ..records import Actor, ActorRef, Quote
+
+#: Opening mark -> pattern of a whole quote. The inner text is group 1.
+QUOTE_PATTERNS = (
+    re.compile(r"“([^”]+)”"),
+    re.compile(r"«\s*([^»]+?)\s*»"),
+    re.compile(r'"([^"]+)"'),
+    re.compile(r"(?<!\w)‘([^‘]+?)’(?!\w)"),
+)
+#: Fewer words than this and no sentence punctuation: scare quotes ("a 'coup'"), not speech.
+MIN_QUOTE_WORDS = 4
+#: How far (in tokens) the attribution may stand from the quote.
+ATTRIBUTION_WINDOW = 8
+#: Characters between two quotes of the same speaker when the second has no attribution.
+CONTINUATION_GAP = 400
+
+
+@dataclass
+class QuoteSpan:
+    start: int
+    end: int  # inner text, without the marks
+    mark_end: int  # after the closing mark
+    speaker_token: Token | None = None
+    speaker: Actor | None = None
+    speaker_text: str | None = None
+
+
+class QuoteFinder:
+    """spaCy component ``diplograph_quotes``."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        know = load_knowledge()
+        self.speech_verbs = know.words("speech_verbs")
+        self.first_person = know.words("first_person")
+        self.person_pronouns = know.words("third_person_singular_person")
+        self.nonperson_pronouns = know.words("third_person_nonperson")
+
+    def __call__(self, doc: Doc) -> Doc:
+        table = doc._.actor_table
+        spans = self._direct_spans(doc.text)
+        starts = [t.idx for t in doc]
+        for k, span in enumerate(spans):
+            self._attribute(doc, table, span, starts)
+            if span.speaker_token is None and k > 0:
+                previous = spans[k - 1]
+                if previous.speaker_text and span.start - previous.mark_end <= CONTINUATION_GAP:
+                    span.speaker, span.speaker_text = previous.speaker, previous.speaker_text
+        doc._.quote_spans = spans
+        quotes = [self._record(doc, s.start, s.end, "direct", s.speaker, s.speaker_text) for s in spans]
+        quotes.extend(self._indirect(doc, table, spans))
+        quotes.sort(key=lambda q: q.start)
+        doc._.quotes = quotes
+        return doc
+
+    # -- direct quotes --------------------------------------------------------------------
+
+    @staticmethod
+    def _direct_spans(text: str) -> list[QuoteSpan]:
+        found: list[QuoteSpan] = []
+        taken: list[tuple[int, int]] = []
+        for pattern in QUOTE_PATTERNS:
+            for match in pattern.finditer(text):
+                start, end = match.span(1)
+                if any(a <= match.start() < b or a < match.end() <= b for a, b in taken):
+                    continue
+                inner = match.group(1).strip()
+                if len(inner.split()) < MIN_QUOTE_WORDS and not re.search(r"[.!?]$", inner):
+                    continue
+                taken.append(match.span())
+                # Trim spaces inside the marks so that offsets point at words.
+                start += len(match.group(1)) - len(match.group(1).lstrip())
+                end -= len(match.group(1)) - len(match.group(1).rstrip())
+                found.append(QuoteSpan(start, end, match.end()))
+        found.sort(key=lambda s: s.start)
+        return found
+
+    def _attribute(self, doc: Doc, table, span: QuoteSpan, starts: list[int]) -> None:
+        first_inside = bisect.bisect_left(starts, span.start)
+        after = bisect.bisect_left(starts, span.mark_end)
+        verb = self._speech_verb_after(doc, after, span)
+        if verb is None:
+            verb = self._speech_verb_before(doc, first_inside, span)
+        if verb is None:
+            return
+        subject = self._speaker_of(verb, span)
+        if subject is None:
+            return
+        span.speaker_token = subject
+        span.speaker_text = _phrase_text(subject)
+        span.speaker = self._resolve_speaker(table, subject, first_inside)
+
+    def _speech_verb_after(self, doc: Doc, i: int, span: QuoteSpan) -> Token | None:
+        seen = 0
+        while i < len(doc) and seen < ATTRIBUTION_WINDOW:
+            token = doc[i]
+            if token.idx >= span.mark_end and token.text in ("“", "«", '"') and seen > 0:
+                return None
+            if token.is_punct or token.is_space:
+                if token.text in (".", "!", "?") and seen > 0:
+                    return None
+                i += 1
+                continue
+            if token.lemma_.lower() in self.speech_verbs and token.pos_ in ("VERB", "AUX"):
+                return token
+            seen += 1
+            i += 1
+        return None
+
+    def _speech_verb_before(self, doc: Doc, first_inside: int, span: QuoteSpan) -> Token | None:
+        """"She told reporters: “...”", "Maduro said, “...”": look back to the sentence start."""
+        if first_inside == 0:
+            return None
+        before = doc[first_inside - 1]
+        while before.i > 0 and before.text in ("“", "«", '"', "‘") or before.is_space:
+            before = doc[before.i - 1]
+        if before.text not in (":", ","):
+            return None
+        i = before.i - 1
+        while i >= 0 and before.i - i <= ATTRIBUTION_WINDOW + 4:
+            token = doc[i]
+            if token.text in (".", "!", "?", "”", "»", '"') and token.i < before.i - 1:
+                break
+            if token.lemma_.lower() in self.speech_verbs and token.pos_ in ("VERB", "AUX"):
+                return token
+            i -= 1
+        return None
+
+    @staticmethod
+    def _speaker_of(verb: Token, span: QuoteSpan) -> Token | None:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and not (span.start <= child.idx < span.end):
+                return child
+        # Some parses hang the subject of "said" under the quote's verb; take the nearest
+        # noun or pronoun next to the speech verb instead.
+        for token in (verb.nbor(1) if verb.i + 1 < len(verb.doc) else None, verb.nbor(-1) if verb.i > 0 else None):
+            if token is not None and token.pos_ in ("PROPN", "PRON", "NOUN") and not (span.start <= token.idx < span.end):
+                return token
+        return None
+
+    def _resolve_speaker(self, table, token: Token, before_i: int) -> Actor | None:
+        lower = token.lower_
+        if lower in self.person_pronouns:
+            return table.person_before(before_i)
+        if lower in self.nonperson_pronouns:
+            return table.collective_before(before_i)
+        actor = table.actor_at(token.i)
+        if actor is not None:
+            return actor
+        return None
+
+    # -- indirect speech ------------------------------------------------------------------
+
+    def _indirect(self, doc: Doc, table, spans: list[QuoteSpan]) -> list[Quote]:
+        quotes = []
+        for token in doc:
+            if token.lemma_.lower() not in self.speech_verbs or token.pos_ != "VERB":
+                continue
+            if any(s.start <= token.idx < s.end for s in spans):
+                continue
+            clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if clause is None or subject is None:
+                continue
+            subtree = list(clause.subtree)
+            # The reported clause follows the verb closely ("said that", "told reporters that");
+            # anything else is a parse of a relative or a direct quote's attribution.
+            if subtree[0].i < token.i or subtree[0].i > token.i + 4:
+                continue
+            words = [t for t in subtree if t.dep_ != "mark" or t.head.i != clause.i]
+            if not words:
+                continue
+            start, end = words[0].idx, words[-1].idx + len(words[-1])
+            if any(s.start <= start < s.mark_end for s in spans):
+                continue
+            actor = self._resolve_speaker(table, subject, subject.i)
+            text = _phrase_text(subject)
+            quotes.append(self._record(doc, start, end, "indirect", actor, text))
+        return quotes
+
+    @staticmethod
+    def _record(doc: Doc, start: int, end: int, kind: str, speaker: Actor | None, text: str | None) -> Quote:
+        sent_index = 0
+        for k, sent in enumerate(doc.sents):
+            if sent.start_char <= start:
+                sent_index = k
+            else:
+                break
+        ref: ActorRef | None = None
+        if speaker is not None:
+            ref = speaker.ref(text or speaker.name)
+        elif text:
+            ref = ActorRef(text=text, name=text, code="", country=None, sector=None, kind="other")
+        return Quote(text=doc.text[start:end], start=start, end=end, kind=kind, speaker=ref, sentence=sent_index)
+
+
+def _phrase_text(token: Token) -> str:
+    """The words of the noun phrase headed by ``token`` (without clauses)."""
+    words = [t for t in token.subtree if t.i <= token.i or t.dep_ in ("compound", "flat")]
+    words = [t for t in words if t.dep_ not in ("relcl", "punct")]
+    if not words:
+        return token.text
+    return token.doc[words[0].i : words[-1].i + 1].text
+
+
+def register_extensions() -> None:
+    for name in ("quotes", "quote_spans"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+@Language.factory(
+    "diplograph_quotes",
+    requires=["doc._.actor_table", "token.dep", "token.lemma"],
+    assigns=["doc._.quotes"],
+)
+def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
+    register_extensions()
+    return QuoteFinder(nlp, name)

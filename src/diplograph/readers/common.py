@@ -1,0 +1,59 @@
+"""Helpers shared by the readers: coded input errors, date checks, decoding."""
+
+from __future__ import annotations
+
+import re
+from datetime import date as Date
+from datetime import datetime
+from pathlib import Path
+
+from diplograph.errors import InputError, Messages
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def input_error(
+    code: str, *, path: str | None, line: int | None = None, **fields: object
+) -> InputError:
+    """Build the InputError for catalogue entry ``code``, keeping path and line as context."""
+    message = getattr(Messages, code).format(path=path, line=line, **fields)
+    return InputError(f"[{code}] {message}", path=path, line=line)
+
+
+def check_date(value: str, *, path: str | None = None, line: int | None = None) -> str:
+    """Return ``value`` as ``YYYY-MM-DD``, or raise InputError E007 saying where it came from.
+
+    A full ISO timestamp (``2019-09-23T10:00:00Z``, common in feeds) keeps its day.
+    """
+    text = str(value).strip()
+    try:
+        if _DAY.fullmatch(text):
+            return Date.fromisoformat(text).isoformat()
+        if _DAY.match(text) and len(text) > 10 and text[10] in "T ":
+            return datetime.fromisoformat(text).date().isoformat()
+    except ValueError:
+        pass
+    if path is None:
+        where = " (--date)"
+    else:
+        where = f" in {path}" + (f", line {line}" if line is not None else "")
+    raise input_error("E007", path=path, line=line, value=value, where=where)
+
+
+def read_utf8(path: Path, *, shown: str) -> str:
+    """Read a file as UTF-8 (a leading BOM is dropped); raise InputError E001/E003/E006."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as e:
+        raise input_error("E006", path=shown) from e
+    except OSError as e:
+        raise input_error("E001", path=shown, reason=e.strerror or str(e)) from e
+    return decode_utf8(data, shown=shown)
+
+
+def decode_utf8(data: bytes, *, shown: str) -> str:
+    """Decode bytes as UTF-8 or raise InputError E003 with the offset of the first bad byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise input_error("E003", path=shown, offset=e.start) from e
