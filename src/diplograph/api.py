@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .errors import InputError, Messages
@@ -49,7 +51,7 @@ def extract_articles(
 
     def docs() -> Iterator[Doc]:
         for article in pending:
-            doc = nlp.make_doc(article.text)
+            doc = nlp.make_doc(blank_elisions(article.text))
             if article.date:
                 try:
                     doc._.article_date = parse_iso_date(article.date)
@@ -71,6 +73,15 @@ def extract_articles(
         yield from _results(nlp.pipe(docs()), pending, all_modalities)
 
 
+#: Editorial marks for words left out of a quote ("<…>", "[...]"); they break parses.
+ELISION = re.compile(r"[<\[(]\s*(?:…|\.\.\.)\s*[>\])]")
+
+
+def blank_elisions(text: str) -> str:
+    """``text`` with elision marks replaced by spaces, so that offsets stay the same."""
+    return ELISION.sub(lambda m: " " * len(m.group()), text)
+
+
 def _results(docs: Iterable[Doc], articles: list[Article], all_modalities: bool) -> Iterator[Result]:
     for doc, article in zip(docs, articles, strict=True):
         yield result_from_doc(doc, article, all_modalities=all_modalities)
@@ -81,4 +92,11 @@ def result_from_doc(doc: Doc, article: Article, *, all_modalities: bool = False)
     events = doc._.events or []
     if not all_modalities:
         events = [e for e in events if e.modality in EMITTED_BY_DEFAULT]
-    return Result(article=article, actors=list(doc._.actors), events=events, quotes=list(doc._.quotes or []))
+    # Texts come from the article itself, not from the doc, whose elisions were blanked.
+    text = article.text
+    quotes = [replace(q, text=text[q.start : q.end]) for q in doc._.quotes or []]
+    events = [
+        replace(e, evidence=replace(e.evidence, text=text[e.evidence.start : e.evidence.end].strip()))
+        for e in events
+    ]
+    return Result(article=article, actors=list(doc._.actors), events=events, quotes=quotes)

@@ -95,6 +95,22 @@ def object_token(verb: Token) -> Token | None:
     return None
 
 
+def verb_object(verb: Token, lemmas: frozenset[str]) -> Token | None:
+    """The object of ``verb`` whose lemma (or a compound in it) is one of ``lemmas``: the
+    direct object, a coordinated object, or an object predicate ("called it a coup attempt")."""
+    candidates = []
+    first = object_token(verb)
+    if first is not None:
+        candidates.append(first)
+        candidates.extend(first.conjuncts)
+    candidates.extend(c for c in verb.children if c.dep_ in ("oprd", "attr", "dobj") and c not in candidates)
+    for candidate in candidates:
+        words = [candidate] + [c for c in candidate.children if c.dep_ in ("compound", "amod")]
+        if any(w.lemma_.lower() in lemmas for w in words):
+            return candidate
+    return None
+
+
 def prep_objects(heads: list[Token], preps: frozenset[str]) -> list[Token]:
     """Objects of the first matching preposition attached to any of ``heads``."""
     for head in heads:
@@ -126,9 +142,8 @@ def match_pattern(token: Token, pattern: Pattern) -> tuple[list[Token], Token | 
             return None
     if pattern.objects:
         if pattern.pos == "VERB":
-            obj = object_token(token)
-            if obj is None or obj.lemma_.lower() not in pattern.objects:
-                # "sever diplomatic and economic ties": accept a coordinated object too.
+            obj = verb_object(token, pattern.objects)
+            if obj is None:
                 return None
         else:
             obj = noun_object(token, pattern.objects)

@@ -240,7 +240,12 @@ class EventCoder:
     @staticmethod
     def _previous_event(earlier: list[Event], token: Token) -> Event | None:
         before = [e for e in earlier if e.evidence.trigger_start < token.idx]
-        return before[-1] if before else None
+        if not before:
+            return None
+        # One trigger may yield several events ("recognized by A, B and C"): the first
+        # listed actor stands for the whole stance.
+        last = before[-1].evidence.trigger_start
+        return next(e for e in before if e.evidence.trigger_start == last)
 
     @staticmethod
     def _actor_id(table, ref: ActorRef) -> str | None:

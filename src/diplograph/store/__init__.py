@@ -51,18 +51,24 @@ class Store:
             self.conn = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as e:
             self._fail(str(e).splitlines()[0], cause=e)
-        if read_only:
-            present = {
-                row[0]
-                for row in self.conn.execute("SELECT table_name FROM duckdb_tables()").fetchall()
-            }
-            missing = sorted(set(TABLES) - present)
-            if missing:
-                self.conn.close()
-                self._fail(f"not a diplograph database (no table {', '.join(missing)})")
-        else:
+        try:
+            self._prepare(read_only=read_only)
+        except (duckdb.Error, StoreError) as e:
+            self.conn.close()
+            if isinstance(e, StoreError):
+                raise
+            self._fail(str(e).splitlines()[0], cause=e)
+
+    def _prepare(self, *, read_only: bool) -> None:
+        """Create the tables, or (read-only) check that they are there."""
+        if not read_only:
             for ddl in TABLES.values():
                 self.conn.execute(ddl)
+            return
+        rows = self.conn.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+        missing = sorted(set(TABLES) - {row[0] for row in rows})
+        if missing:
+            self._fail(f"not a diplograph database (no table {', '.join(missing)})")
 
     def write(self, results: Iterable[Result]) -> WriteReport:
         """Store a batch of results in one transaction; see ``diplograph.store.writer``."""

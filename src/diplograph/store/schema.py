@@ -89,5 +89,5 @@ CREATE TABLE IF NOT EXISTS quotes (
 
 
 def quote_name(column: str) -> str:
-    """Double-quote a column name: ``start``, ``end`` and ``rule`` are SQL keywords."""
+    """Double-quote a column name (``end`` is an SQL keyword; quoting all of them is simplest)."""
     return '"' + column.replace('"', '""') + '"'

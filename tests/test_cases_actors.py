@@ -1,0 +1,35 @@
+"""Actor resolution on our own example texts (tests/cases/actors.jsonl)."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph import Article, extract_articles
+
+from .conftest import case_params
+
+
+def find_actor(result, text):
+    """The actor with a mention that is, or ends with, ``text`` (mentions may carry "the")."""
+    article = result.article.text
+    for actor in result.actors:
+        for start, end in actor.mentions:
+            said = article[start:end]
+            if said == text or said.endswith(" " + text) or said.removesuffix("’s").removesuffix("'s") == text:
+                return actor
+    return None
+
+
+@pytest.mark.parametrize("case", case_params("actors.jsonl"))
+def test_actors_case(nlp, case):
+    result = next(extract_articles([Article(text=case["text"], date=case.get("date"))], nlp=nlp))
+    problems = []
+    for expected in case["actors"]:
+        actor = find_actor(result, expected["text"])
+        if actor is None:
+            problems.append(f"no actor for {expected['text']!r}")
+            continue
+        for key in ("code", "country", "kind"):
+            if key in expected and getattr(actor, key) != expected[key]:
+                problems.append(f"{expected['text']!r}: {key} {getattr(actor, key)!r}, expected {expected[key]!r}")
+    assert not problems, "\n".join(problems)
