@@ -57,7 +57,7 @@ def extract_articles(
                     doc._.article_date = parse_iso_date(article.date)
                 except ValueError as e:
                     where = f" in {article.path}" if article.path else ""
-                    raise InputError(Messages.E007.format(value=article.date, where=where), path=article.path) from e
+                    raise InputError(Messages.fmt("E007", value=article.date, where=where), path=article.path) from e
             doc._.article_id = article.id
             yield doc
 

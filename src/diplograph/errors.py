@@ -14,7 +14,14 @@ from __future__ import annotations
 
 
 class Messages:
-    """The catalogue. Codes never change meaning; add new ones at the end."""
+    """The catalogue. Codes never change meaning; add new ones at the end.
+
+    Use ``Messages.fmt("E001", path=...)``: it puts the code in front, ``[E001] ...``.
+    """
+
+    @classmethod
+    def fmt(cls, code: str, **values: object) -> str:
+        return f"[{code}] " + getattr(cls, code).format(**values)
 
     E001 = "Cannot read {path}: {reason}."
     E002 = "{path} is empty; there is no article to read."

@@ -31,7 +31,7 @@ def read_tsv(path: Path, columns: Sequence[str]) -> Iterator[tuple[int, dict[str
     try:
         handle = path.open(encoding="utf-8", newline="")
     except OSError as e:
-        raise KnowledgeError(Messages.E020.format(path=path, line=0, reason=e), path=str(path)) from e
+        raise KnowledgeError(Messages.fmt("E020", path=path, line=0, reason=e), path=str(path)) from e
     with handle:
         header: list[str] | None = None
         for lineno, line in enumerate(handle, start=1):
@@ -44,7 +44,7 @@ def read_tsv(path: Path, columns: Sequence[str]) -> Iterator[tuple[int, dict[str
                 missing = [c for c in columns if c not in header]
                 if missing:
                     raise KnowledgeError(
-                        Messages.E020.format(
+                        Messages.fmt("E020", 
                             path=path, line=lineno, reason=f"header lacks columns {missing}"
                         ),
                         path=str(path),
@@ -53,7 +53,7 @@ def read_tsv(path: Path, columns: Sequence[str]) -> Iterator[tuple[int, dict[str
                 continue
             if len(cells) > len(header):
                 raise KnowledgeError(
-                    Messages.E020.format(
+                    Messages.fmt("E020", 
                         path=path,
                         line=lineno,
                         reason=f"{len(cells)} cells for {len(header)} columns",
@@ -161,7 +161,7 @@ def _load_countries(know: Knowledge, path: Path) -> None:
             lon = float(row["lon"]) if row["lon"] else None
         except ValueError as e:
             raise KnowledgeError(
-                Messages.E020.format(path=path, line=lineno, reason=f"bad coordinate: {e}"),
+                Messages.fmt("E020", path=path, line=lineno, reason=f"bad coordinate: {e}"),
                 path=str(path),
                 line=lineno,
             ) from e
@@ -204,7 +204,7 @@ def _load_roles(know: Knowledge, path: Path) -> None:
             strength = int(row["strength"] or 1)
         except ValueError as e:
             raise KnowledgeError(
-                Messages.E020.format(path=path, line=lineno, reason="strength must be 0, 1 or 2"),
+                Messages.fmt("E020", path=path, line=lineno, reason="strength must be 0, 1 or 2"),
                 path=str(path),
                 line=lineno,
             ) from e
@@ -257,7 +257,7 @@ def detect_kind(path: Path) -> str:
     if {"name", "country", "role"} <= header:
         return "officeholders"
     raise KnowledgeError(
-        Messages.E020.format(
+        Messages.fmt("E020", 
             path=path,
             line=1,
             reason="unknown dictionary header; see docs/knowledge.md for the four formats",
@@ -278,6 +278,6 @@ def load_knowledge(extra: tuple[str, ...] = ()) -> Knowledge:
     for name in extra:
         path = Path(name)
         if not path.is_file():
-            raise KnowledgeError(Messages.E020.format(path=path, line=0, reason="no such file"), path=name)
+            raise KnowledgeError(Messages.fmt("E020", path=path, line=0, reason="no such file"), path=name)
         LOADERS[detect_kind(path)](know, path)
     return know

@@ -46,10 +46,10 @@ def load_pipeline(
         # We never read the NER entity vectors or lemmas of a lemmatizer-less model: keep all.
         nlp = spacy.load(model)
     except (OSError, ImportError, ValueError) as e:
-        raise ModelError(Messages.E010.format(name=model, reason=e)) from e
+        raise ModelError(Messages.fmt("E010", name=model, reason=e)) from e
     missing = [name for name in ("parser", "ner") if name not in nlp.pipe_names]
     if missing:
-        raise ModelError(Messages.E010.format(name=model, reason=f"it has no {' or '.join(missing)}"))
+        raise ModelError(Messages.fmt("E010", name=model, reason=f"it has no {' or '.join(missing)}"))
     nlp.add_pipe("diplograph_actors", config={"dictionaries": list(dictionaries)})
     nlp.add_pipe("diplograph_quotes")
     nlp.add_pipe("diplograph_events", config={"lexicons": list(lexicons)})

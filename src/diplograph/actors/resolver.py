@@ -18,6 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ..guard import guarded
 from ..knowledge import Knowledge, Role, load_knowledge
 from ..records import Actor
 from .table import ActorTable
@@ -67,6 +68,9 @@ class ActorResolver:
     # -- the component -------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
+        return guarded("actors", self._resolve_doc, _empty_actors, doc)
+
+    def _resolve_doc(self, doc: Doc) -> Doc:
         table = ActorTable(doc)
         doc._.actor_table = table
         gazetted = self._gazetteer_spans(doc)
@@ -401,6 +405,10 @@ class ActorResolver:
                 return None
             candidates = set().union(*(self.know.regions[r] for r in regions))
         return table.state_before(head.i, countries=candidates)
+
+
+def _empty_actors(doc: Doc) -> None:
+    doc._.actor_table = ActorTable(doc)
 
 
 def register_extensions() -> None:

@@ -35,8 +35,8 @@ class DiplographGroup(click.Group):
             if not package or package == "diplograph":
                 raise
             install = INSTALL_NAMES.get(package, package)
-            message = Messages.E060.format(package=package, install=install)
-            raise click.ClickException(f"[E060] {message}") from e
+            message = Messages.fmt("E060", package=package, install=install)
+            raise click.ClickException(message) from e
 
 
 @click.group(cls=DiplographGroup, context_settings={"help_option_names": ["-h", "--help"]})

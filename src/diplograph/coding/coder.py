@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..guard import guarded
 from ..knowledge import Knowledge, load_knowledge
 from ..records import Actor, ActorRef, Event, Evidence
 from . import arguments
@@ -54,6 +55,9 @@ class EventCoder:
         self.anaphora_pronouns = self.know.words("event_anaphora_pronouns")
 
     def __call__(self, doc: Doc) -> Doc:
+        return guarded("events", self._code_doc, _no_events, doc)
+
+    def _code_doc(self, doc: Doc) -> Doc:
         events: list[Event] = []
         table = doc._.actor_table
         for sent_index, sent in enumerate(doc.sents):
@@ -353,6 +357,10 @@ def _token_at_char(doc: Doc, char: int) -> int:
         if token.idx >= char:
             return token.i
     return len(doc)
+
+
+def _no_events(doc: Doc) -> None:
+    doc._.events = []
 
 
 def register_extensions() -> None:

@@ -135,7 +135,7 @@ def read_lexicon(path: Path) -> list[Pattern]:
         where = f"{path.name}:{lineno}"
         if row["code"] not in ontology:
             raise KnowledgeError(
-                Messages.E020.format(path=path, line=lineno, reason=f"unknown CAMEO code {row['code']!r}"),
+                Messages.fmt("E020", path=path, line=lineno, reason=f"unknown CAMEO code {row['code']!r}"),
                 path=str(path),
                 line=lineno,
             )
@@ -143,7 +143,7 @@ def read_lexicon(path: Path) -> list[Pattern]:
             patterns.append(parse_pattern(row["code"], row["pattern"], row["example"], where))
         except ValueError as e:
             raise KnowledgeError(
-                Messages.E020.format(path=path, line=lineno, reason=f"bad pattern: {e}"),
+                Messages.fmt("E020", path=path, line=lineno, reason=f"bad pattern: {e}"),
                 path=str(path),
                 line=lineno,
             ) from e

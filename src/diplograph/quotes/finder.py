@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ..guard import guarded
 from ..knowledge import load_knowledge
 from ..records import Actor, ActorRef, Quote
 
@@ -56,6 +57,9 @@ class QuoteFinder:
         self.nonperson_pronouns = know.words("third_person_nonperson")
 
     def __call__(self, doc: Doc) -> Doc:
+        return guarded("quotes", self._find, _no_quotes, doc)
+
+    def _find(self, doc: Doc) -> Doc:
         table = doc._.actor_table
         spans = self._direct_spans(doc.text)
         starts = [t.idx for t in doc]
@@ -220,6 +224,10 @@ def _phrase_text(token: Token) -> str:
     if not words:
         return token.text
     return token.doc[words[0].i : words[-1].i + 1].text
+
+
+def _no_quotes(doc: Doc) -> None:
+    doc._.quotes, doc._.quote_spans = [], []
 
 
 def register_extensions() -> None:

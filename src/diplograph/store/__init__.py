@@ -127,4 +127,4 @@ class Store:
         self.close()
 
     def _fail(self, reason: str, *, cause: Exception | None = None) -> NoReturn:
-        raise StoreError("[E030] " + Messages.E030.format(path=self.path, reason=reason)) from cause
+        raise StoreError(Messages.fmt("E030", path=self.path, reason=reason)) from cause

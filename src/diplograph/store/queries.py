@@ -228,4 +228,4 @@ def _rows(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[
 
 
 def _invalid(reason: str) -> NoReturn:
-    raise QueryError("[E040] " + Messages.E040.format(reason=reason))
+    raise QueryError(Messages.fmt("E040", reason=reason))

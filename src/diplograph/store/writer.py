@@ -60,8 +60,8 @@ def write_results(conn: duckdb.DuckDBPyConnection, results: Iterable[Result]) ->
         conn.execute("ROLLBACK")
         if not isinstance(e, Exception):
             raise
-        message = Messages.E031.format(article=article_id, reason=str(e).splitlines()[0])
-        raise StoreError(f"[E031] {message}") from e
+        message = Messages.fmt("E031", article=article_id, reason=str(e).splitlines()[0])
+        raise StoreError(message) from e
     return WriteReport(stored=stored, skipped=skipped)
 
 
