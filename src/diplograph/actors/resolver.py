@@ -87,8 +87,7 @@ class ActorResolver:
             root = gaz.span.root
             if root.i not in table.heads and gaz.kind in ("country", "demonym", "capital", "seat", "igo"):
                 actor = self._igo_actor(gaz) if gaz.kind == "igo" else self._country_actor(gaz)
-                known = table.actors.setdefault(actor.id, actor)
-                table.modifiers[root.i] = known.id
+                table.add_modifier(actor, gaz.span.start, gaz.span.end, root.i)
         return doc
 
     # -- finding names ------------------------------------------------------------------
@@ -185,7 +184,7 @@ class ActorResolver:
         start = min(t.i for t in tokens)
         end = max([t.i + 1 for t in tokens] + [g.span.end for g in gaz_in_np])
 
-        person = self._person_span(doc, head, tokens, gaz_in_np, table)
+        person = self._person_span(doc, head, tokens, gaz_in_np, table, by_token)
         person_tokens = set(range(person.start, person.end)) if person is not None else set()
         # Role words inside a possessor belong to it: "the President's visit" is no president.
         in_possessor = {t.i for child in head.lefts if child.dep_ == "poss" for t in child.subtree}
@@ -201,9 +200,30 @@ class ActorResolver:
             cue, igo = self._of_phrase_cue(head, by_token)
 
         actor: Actor | None = None
+        if person is not None and (role is None or cue is None):
+            # "Dewi Lestari, Indonesia's foreign minister": the apposition says who she is.
+            other = self._apposition(head)
+            if other is not None:
+                other_tokens = [t for t in self._np_tokens(other) if t.i not in by_token or by_token[t.i].kind != "person"]
+                role = role or self._best_role([t for t in other_tokens if t.i not in by_token])
+                if cue is None:
+                    cue = self._country_cue([by_token[t.i] for t in other_tokens if t.i in by_token], set())
+                if cue is None:
+                    cue, _ = self._of_phrase_cue(other, by_token)
+        appositive = self._apposition(head)
         if person is not None:
             actor = self._person_actor(table, person, role, cue, day)
-        elif role is not None and role.term not in self.group_nouns:
+            if appositive is not None and appositive.i < head.i and appositive.i not in table.heads:
+                # "Armenia's defence minister, Levon Petrosyan": both phrases are him.
+                other = self._np_tokens(appositive)
+                table.add(actor, other[0].i, other[-1].i + 1, appositive.i)
+        elif (
+            appositive is not None
+            and appositive.i > head.i
+            and (self._names_person(appositive, by_token) or self._untagged_name(appositive, self._np_tokens(appositive), by_token))
+        ):
+            actor = None  # the person in apposition speaks for this phrase
+        elif role is not None and (igo is None or role.term not in self.group_nouns):
             actor = self._role_actor(table, head, role, cue, igo)
         elif igo is not None and (igo.span.root.i == head.i or head.lemma_ in self.group_nouns):
             actor = self._igo_actor(igo)
@@ -224,20 +244,65 @@ class ActorResolver:
         tokens: list[Token],
         gaz_in_np: list[Gazetted],
         table: ActorTable,
+        by_token: dict[int, Gazetted],
     ) -> Span | None:
         ids = {t.i for t in tokens}
         for gaz in gaz_in_np:
             if gaz.kind == "person" and gaz.span.root.i in ids:
                 return gaz.span
+        places = {g.span.start for g in gaz_in_np if g.kind in COUNTRY_KINDS or g.kind == "igo"}
         for ent in doc.ents:
             if ent.label_ == "PERSON" and ent.root.i in ids and head.i in range(ent.start, ent.end):
+                if ent.start in places:
+                    continue  # NER sometimes takes "Niamey" or "Canberra" for a name
                 return ent
+        # A name NER missed, told by a title in front ("Foreign Minister Tunde Adeyemi")
+        # or a role in apposition ("Tunde Adeyemi, Nigeria's foreign minister").
+        name = self._untagged_name(head, tokens, by_token)
+        if name is not None:
+            return name
         # A surname already learned in this article, whatever NER thought of it.
         propn = [t for t in tokens if t.pos_ == "PROPN" and t.i >= head.i - 3]
         if head.pos_ == "PROPN" and head.text.lower() in table.person_names:
             return doc[head.i : head.i + 1]
         if propn and " ".join(t.text for t in propn).lower() in table.person_names:
             return doc[propn[0].i : propn[-1].i + 1]
+        return None
+
+    def _untagged_name(self, head: Token, tokens: list[Token], by_token: dict[int, Gazetted]) -> Span | None:
+        if head.pos_ != "PROPN":
+            return None
+        roles = self.know.roles
+        run: list[Token] = []
+        for token in reversed([t for t in tokens if t.i <= head.i]):
+            if token.pos_ != "PROPN" or token.lower_ in roles or token.i in by_token:
+                break
+            run.insert(0, token)
+        if not run or len(run) > 4:
+            return None
+        before = [t for t in tokens if t.i < run[0].i]
+        titled = any(t.lower_ in roles or t.lemma_.lower() in roles for t in before)
+        appositive = self._apposition(head)
+        described = appositive is not None and self._best_role([appositive]) is not None
+        if titled or described:
+            return head.doc[run[0].i : run[-1].i + 1]
+        return None
+
+    @staticmethod
+    def _names_person(token: Token, by_token: dict[int, Gazetted]) -> bool:
+        gaz = by_token.get(token.i)
+        if gaz is not None:
+            return gaz.kind == "person"
+        return token.ent_type_ == "PERSON"
+
+    @staticmethod
+    def _apposition(head: Token) -> Token | None:
+        """The phrase in apposition to ``head``, either side ("X, the minister" / "the minister, X")."""
+        for child in head.children:
+            if child.dep_ == "appos":
+                return child
+        if head.dep_ == "appos":
+            return head.head
         return None
 
     def _role_covers_head(self, head: Token, role: Role) -> bool:
@@ -287,7 +352,7 @@ class ActorResolver:
     def _of_phrase_cue(head: Token, by_token: dict[int, Gazetted]) -> tuple[Gazetted | None, Gazetted | None]:
         """"the President of the Bolivarian Republic", "the foreign minister of France"."""
         for prep in head.rights:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "for", "to"):
                 for pobj in prep.children:
                     if pobj.dep_ != "pobj":
                         continue
@@ -330,7 +395,7 @@ class ActorResolver:
             head.dep_ == "pobj" and head.head.lower_ == "as"
         )
         if definite and not predicate and head.tag_ not in ("NNS", "NNPS"):
-            for actor_id in reversed(table.person_roles.get(role.term, [])):
+            for actor_id in reversed(table.persons_with_role(role.term)):
                 known = table.actors[actor_id]
                 if country is None or known.country == country:
                     return known

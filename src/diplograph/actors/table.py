@@ -57,6 +57,23 @@ class ActorTable:
         self.mentions.append(Mention(known.id, start, end, head))
         return known
 
+    def persons_with_role(self, term: str) -> list[str]:
+        """Person ids whose role is ``term`` or ends with it ("minister" finds the
+        "foreign minister"), in order of appearance."""
+        found = []
+        for role, ids in self.person_roles.items():
+            if role == term or role.endswith(" " + term):
+                found.extend(ids)
+        return sorted(set(found), key=lambda actor_id: self.actors[actor_id].mentions[0] if self.actors[actor_id].mentions else (0, 0))
+
+    def add_modifier(self, actor: Actor, start: int, end: int, token_i: int) -> None:
+        """Record a name used as a modifier ("EU sanctions"): listed with its mention,
+        usable as the doer of a nominal event, but not the head of a phrase."""
+        known = self.actors.setdefault(actor.id, actor)
+        span = self.doc[start:end]
+        known.mentions.append((span.start_char, span.end_char))
+        self.modifiers[token_i] = known.id
+
     def actor_at(self, token_i: int) -> Actor | None:
         actor_id = self.heads.get(token_i)
         return self.actors[actor_id] if actor_id else None

@@ -105,6 +105,8 @@ class QuoteFinder:
         if verb is None:
             verb = self._speech_verb_before(doc, first_inside, span)
         if verb is None:
+            verb = self._clause_before_colon(doc, first_inside)
+        if verb is None:
             return
         subject = self._speaker_of(verb, span)
         if subject is None:
@@ -117,6 +119,8 @@ class QuoteFinder:
         seen = 0
         while i < len(doc) and seen < ATTRIBUTION_WINDOW:
             token = doc[i]
+            if "\n" in token.text or "\n" in doc.text[span.mark_end : token.idx]:
+                return None  # an attribution never starts a new paragraph
             if token.idx >= span.mark_end and token.text in ("“", "«", '"') and seen > 0:
                 return None
             if token.is_punct or token.is_space:
@@ -147,6 +151,20 @@ class QuoteFinder:
             if token.lemma_.lower() in self.speech_verbs and token.pos_ in ("VERB", "AUX"):
                 return token
             i -= 1
+        return None
+
+    @staticmethod
+    def _clause_before_colon(doc: Doc, first_inside: int) -> Token | None:
+        """"His counterpart was less patient: “...”": a clause ending in a colon right
+        before the quote introduces it even without a speech verb."""
+        i = first_inside - 1
+        while i >= 0 and (doc[i].text in ("“", "«", '"', "‘") or doc[i].is_space):
+            i -= 1
+        if i < 0 or doc[i].text != ":":
+            return None
+        root = doc[i].sent.root
+        if root.i < i and any(c.dep_ == "nsubj" for c in root.children):
+            return root
         return None
 
     @staticmethod
