@@ -26,11 +26,12 @@ def extract(
     source: str | None = None,
     model: str | None = None,
     all_modalities: bool = False,
+    untargeted: bool = False,
 ) -> Result:
     """Actors, events and quotes of one article text. ``date`` (YYYY-MM-DD) anchors
     relative dates ("on Monday"); without it, events carry only the dates the text states."""
     article = Article(text=text, date=date, title=title, url=url, source=source)
-    return next(extract_articles([article], model=model, all_modalities=all_modalities))
+    return next(extract_articles([article], model=model, all_modalities=all_modalities, untargeted=untargeted))
 
 
 def extract_articles(
@@ -38,11 +39,16 @@ def extract_articles(
     *,
     model: str | None = None,
     all_modalities: bool = False,
+    untargeted: bool = False,
     dictionaries: Iterable[str] = (),
     lexicons: Iterable[str] = (),
     nlp: Language | None = None,
 ) -> Iterator[Result]:
-    """One Result per Article, in order. The pipeline is loaded once and reused."""
+    """One Result per Article, in order. The pipeline is loaded once and reused.
+
+    By default only events that happened or are claimed, planned or expected are returned
+    (``all_modalities`` adds negated and hypothetical ones), and only events with a target
+    (``untargeted`` adds those without, such as a protest with no stated object)."""
     from .coding.dates import parse_iso_date
     from .pipeline import DEFAULT_MODEL, load_pipeline
 
@@ -66,11 +72,11 @@ def extract_articles(
         batch.append(article)
         if len(batch) >= BATCH_SIZE:
             pending = batch
-            yield from _results(nlp.pipe(docs()), pending, all_modalities)
+            yield from _results(nlp.pipe(docs()), pending, all_modalities, untargeted)
             batch = []
     if batch:
         pending = batch
-        yield from _results(nlp.pipe(docs()), pending, all_modalities)
+        yield from _results(nlp.pipe(docs()), pending, all_modalities, untargeted)
 
 
 #: Editorial marks for words left out of a quote ("<…>", "[...]"); they break parses.
@@ -82,16 +88,18 @@ def blank_elisions(text: str) -> str:
     return ELISION.sub(lambda m: " " * len(m.group()), text)
 
 
-def _results(docs: Iterable[Doc], articles: list[Article], all_modalities: bool) -> Iterator[Result]:
+def _results(docs: Iterable[Doc], articles: list[Article], all_modalities: bool, untargeted: bool) -> Iterator[Result]:
     for doc, article in zip(docs, articles, strict=True):
-        yield result_from_doc(doc, article, all_modalities=all_modalities)
+        yield result_from_doc(doc, article, all_modalities=all_modalities, untargeted=untargeted)
 
 
-def result_from_doc(doc: Doc, article: Article, *, all_modalities: bool = False) -> Result:
+def result_from_doc(doc: Doc, article: Article, *, all_modalities: bool = False, untargeted: bool = False) -> Result:
     """The Result held by a processed Doc."""
     events = doc._.events or []
     if not all_modalities:
         events = [e for e in events if e.modality in EMITTED_BY_DEFAULT]
+    if not untargeted:
+        events = [e for e in events if e.target is not None]
     # Texts come from the article itself, not from the doc, whose elisions were blanked.
     text = article.text
     quotes = [replace(q, text=text[q.start : q.end]) for q in doc._.quotes or []]

@@ -45,7 +45,10 @@ class Gazetted:
 
 
 def _sector_code(country: str | None, sector: str | None) -> str:
-    return (country or "") + (sector or "")
+    """CAMEO actor code; an unknown country is written "---" as PETRARCH does ("---GOV")."""
+    if country is None and sector is None:
+        return ""
+    return (country or "---") + (sector or "")
 
 
 class ActorResolver:
@@ -197,7 +200,8 @@ class ActorResolver:
         cue = self._country_cue(gaz_in_np, person_tokens)
         igo = next((g for g in gaz_in_np if g.kind == "igo"), None)
         if cue is None and igo is None:
-            cue, igo = self._of_phrase_cue(head, by_token)
+            # A person "in Moscow" is only visiting; a ministry "in Dakar" belongs there.
+            cue, igo = self._of_phrase_cue(head, by_token, locative=person is None)
 
         actor: Actor | None = None
         if person is not None and (role is None or cue is None):
@@ -349,9 +353,17 @@ class ActorResolver:
         return None
 
     @staticmethod
-    def _of_phrase_cue(head: Token, by_token: dict[int, Gazetted]) -> tuple[Gazetted | None, Gazetted | None]:
-        """"the President of the Bolivarian Republic", "the foreign minister of France"."""
+    def _of_phrase_cue(
+        head: Token, by_token: dict[int, Gazetted], *, locative: bool = False
+    ) -> tuple[Gazetted | None, Gazetted | None]:
+        """"the President of the Bolivarian Republic", "the foreign minister of France",
+        "spokesman for the Moroccan government", "the ministry in Dakar"."""
         for prep in head.rights:
+            if locative and prep.dep_ == "prep" and prep.lower_ == "in":
+                for pobj in prep.children:
+                    gaz = by_token.get(pobj.i)
+                    if pobj.dep_ == "pobj" and gaz is not None and gaz.kind in ("capital", "seat"):
+                        return gaz, None
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "for", "to"):
                 for pobj in prep.children:
                     if pobj.dep_ != "pobj":

@@ -61,6 +61,7 @@ def readable_articles(paths: Iterable[str], *, date: str | None, tally: Tally) -
 @date_option
 @model_option
 @click.option("--all-modalities", is_flag=True, help="Also print negated and hypothetical events.")
+@click.option("--untargeted", is_flag=True, help="Also print events without a target (a protest with no stated object).")
 @output_options
 @click.pass_context
 def extract(
@@ -68,7 +69,10 @@ def extract(
     paths: tuple[str, ...],
     date: str | None,
     model: str | None,
+    dictionaries: tuple[str, ...],
+    lexicons: tuple[str, ...],
     all_modalities: bool,
+    untargeted: bool,
     fmt: str,
 ) -> None:
     """Extract actors, events and quotes from articles and print them.
@@ -86,7 +90,9 @@ def extract(
 
     tally = Tally()
     articles = readable_articles(paths, date=date, tally=tally)
-    results = extract_articles(articles, model=model, all_modalities=all_modalities)
+    results = extract_articles(
+        articles, model=model, all_modalities=all_modalities, untargeted=untargeted, dictionaries=dictionaries, lexicons=lexicons
+    )
     if fmt == "table":
         for result in results:
             click.echo(render_result(result))

@@ -43,6 +43,8 @@ def ingest(
     db: str,
     date: str | None,
     model: str | None,
+    dictionaries: tuple[str, ...],
+    lexicons: tuple[str, ...],
     batch_size: int,
 ) -> None:
     """Extract articles and store the results in a DuckDB database.
@@ -62,7 +64,7 @@ def ingest(
     stored = skipped = 0
     with Store(db) as store:
         articles = readable_articles(paths, date=date, tally=tally)
-        for batch in chunked(extract_articles(articles, model=model), batch_size):
+        for batch in chunked(extract_articles(articles, model=model, dictionaries=dictionaries, lexicons=lexicons), batch_size):
             try:
                 report = store.write(batch)
             except StoreError as e:

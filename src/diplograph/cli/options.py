@@ -36,6 +36,24 @@ def date_option(func: F) -> F:
 
 
 def model_option(func: F) -> F:
+    """``--model``, plus the user's own knowledge files (``--dictionary``, ``--lexicon``)."""
+    func = click.option(
+        "--lexicon",
+        "lexicons",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False),
+        metavar="PATH",
+        help="Extra event patterns in the lexicon.tsv format (repeatable; docs/lexicon.md).",
+    )(func)
+    func = click.option(
+        "--dictionary",
+        "dictionaries",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False),
+        metavar="PATH",
+        help="Extra countries, IGOs, roles or officeholders, same formats as the bundled files "
+        "(repeatable; docs/knowledge.md).",
+    )(func)
     return click.option(
         "--model",
         metavar="NAME",

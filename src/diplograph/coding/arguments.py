@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from .lexicon import Pattern
 
 if TYPE_CHECKING:
     from ..knowledge import Knowledge
@@ -95,22 +94,6 @@ def object_token(verb: Token) -> Token | None:
     return None
 
 
-def verb_object(verb: Token, lemmas: frozenset[str]) -> Token | None:
-    """The object of ``verb`` whose lemma (or a compound in it) is one of ``lemmas``: the
-    direct object, a coordinated object, or an object predicate ("called it a coup attempt")."""
-    candidates = []
-    first = object_token(verb)
-    if first is not None:
-        candidates.append(first)
-        candidates.extend(first.conjuncts)
-    candidates.extend(c for c in verb.children if c.dep_ in ("oprd", "attr", "dobj") and c not in candidates)
-    for candidate in candidates:
-        words = [candidate] + [c for c in candidate.children if c.dep_ in ("compound", "amod")]
-        if any(w.lemma_.lower() in lemmas for w in words):
-            return candidate
-    return None
-
-
 def prep_objects(heads: list[Token], preps: frozenset[str]) -> list[Token]:
     """Objects of the first matching preposition attached to any of ``heads``."""
     for head in heads:
@@ -120,50 +103,6 @@ def prep_objects(heads: list[Token], preps: frozenset[str]) -> list[Token]:
                 if objects:
                     return objects
     return []
-
-
-def noun_object(noun: Token, lemmas: frozenset[str]) -> Token | None:
-    """The word that completes a nominal trigger: "severance of relations", "arms embargo"."""
-    for child in noun.children:
-        if child.dep_ in ("compound", "amod", "nmod") and child.lemma_.lower() in lemmas:
-            return child
-        if child.dep_ == "prep" and child.lower_ in ("of", "on", "for", "against"):
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in lemmas:
-                    return pobj
-    return None
-
-
-def match_pattern(token: Token, pattern: Pattern) -> tuple[list[Token], Token | None] | None:
-    """If ``pattern`` applies at ``token``: (target tokens, object token); otherwise None."""
-    obj: Token | None = None
-    if pattern.particles:
-        if not any(c.lemma_.lower() in pattern.particles and c.dep_ in ("prt", "prep", "advmod") for c in token.children):
-            return None
-    if pattern.objects:
-        if pattern.pos == "VERB":
-            obj = verb_object(token, pattern.objects)
-            if obj is None:
-                return None
-        else:
-            obj = noun_object(token, pattern.objects)
-            if obj is None:
-                return None
-    targets: list[Token] = []
-    if pattern.target == "dobj":
-        found = object_token(token) if pattern.pos == "VERB" else None
-        if found is not None:
-            targets = [found]
-    elif pattern.target == "prep":
-        heads = [token] + ([obj] if obj is not None else [])
-        targets = prep_objects(heads, pattern.target_preps)
-        if not targets and pattern.pos == "VERB":
-            dobj = object_token(token)
-            if dobj is not None:
-                targets = prep_objects([dobj], pattern.target_preps)
-    if not targets and not pattern.target_optional:
-        return None
-    return targets, obj
 
 
 def noun_source_tokens(noun: Token, know: Knowledge, table) -> list[Token]:

@@ -19,6 +19,7 @@ from ..guard import guarded
 from ..knowledge import Knowledge, load_knowledge
 from ..records import Actor, ActorRef, Event, Evidence
 from . import arguments
+from .matching import Match, match_pattern
 from .dates import resolve_date
 from .lexicon import Lexicon, Pattern, load_lexicon
 from .modality import Modality, ModalityDetector
@@ -53,6 +54,8 @@ class EventCoder:
         self.nonperson_pronouns = self.know.words("third_person_nonperson")
         self.anaphora_nouns = self.know.words("event_anaphora_nouns")
         self.anaphora_pronouns = self.know.words("event_anaphora_pronouns")
+        self.light_verbs = self.know.words("light_verbs")
+        self.adverbial_preps = self.know.words("adverbial_preps")
 
     def __call__(self, doc: Doc) -> Doc:
         return guarded("events", self._code_doc, _no_events, doc)
@@ -68,8 +71,10 @@ class EventCoder:
                 patterns = self.lexicon.candidates(token.lemma_.lower(), pos)
                 if not patterns:
                     continue
+                if pos == "NOUN" and self._inside_other_event(token):
+                    continue
                 for pattern in patterns:
-                    matched = arguments.match_pattern(token, pattern)
+                    matched = match_pattern(token, pattern)
                     if matched is not None:
                         events.extend(self._code(doc, table, sent, sent_index, token, pattern, matched, events))
                         break
@@ -86,10 +91,10 @@ class EventCoder:
         sent_index: int,
         token: Token,
         pattern: Pattern,
-        matched: tuple[list[Token], Token | None],
+        matched: Match,
         earlier: list[Event],
     ) -> list[Event]:
-        target_tokens, _ = matched
+        target_tokens = matched.targets
         quote = self._quote_at(doc, token)
         modality = self.modality.detect(token, in_quote=quote is not None)
         if pattern.pos == "VERB":
@@ -113,9 +118,11 @@ class EventCoder:
             return []
         code = pattern.code
         rule = f"{pattern.source} {pattern.code}"
-        if modality.value in ("intended", "expected") and code[:2] in self.intent_codes:
-            code = self.intent_codes[code[:2]]
-            rule += f" -> {code} ({modality.cue})"
+        if modality.value in ("intended", "expected"):
+            intent = self._intent_code(code)
+            if intent is not None:
+                code = intent
+                rule += f" -> {code} ({modality.cue})"
         date, precision = self._date(doc, sent, token, modality)
         value = modality.value
         if value in ("asserted", "reported") and precision != "unknown" and self._is_background(doc, date):
@@ -156,6 +163,37 @@ class EventCoder:
                 )
             )
         return events
+
+    def _intent_code(self, code: str) -> str | None:
+        """CAMEO's "express intent" code for a planned cooperative event, longest prefix first."""
+        for length in range(len(code), 1, -1):
+            intent = self.intent_codes.get(code[:length])
+            if intent is not None:
+                return intent
+        return None
+
+    def _inside_other_event(self, noun: Token) -> bool:
+        """"Iraq condemned Turkey's incursion", "lifted its restrictions": a nominal event
+        that is the theme of another event verb is that verb's business, not an event of
+        its own. Light verbs ("announced the severance") and adverbial phrases ("during a
+        visit") do not count."""
+        current = noun
+        for _ in range(3):
+            head = current.head
+            if head.i == current.i:
+                return False
+            if current.dep_ == "pobj" and head.dep_ == "prep":
+                if head.lower_ in self.adverbial_preps:
+                    return False
+                current = head.head
+                continue
+            if head.pos_ in ("VERB", "AUX") and current.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp", "oprd", "prep"):
+                lemma = head.lemma_.lower()
+                return self.lexicon.is_trigger(lemma) and lemma not in self.light_verbs
+            if head.pos_ in ("NOUN", "PROPN") and self.lexicon.is_trigger(head.lemma_.lower()):
+                return current.dep_ in ("compound", "pobj", "nmod")
+            return False
+        return False
 
     # -- participants -------------------------------------------------------------------
 
@@ -221,6 +259,12 @@ class EventCoder:
                         found = table.actor_at(pobj.i)
                         if found is not None:
                             return Participant(found, pobj, pobj.text)
+        # "the Chilean raid", "Israeli strikes": the doer named by a modifier.
+        if role == "target":
+            for child in token.lefts:
+                found = table.modifier_actor(child.i)
+                if found is not None and child.dep_ in ("amod", "compound", "nmod"):
+                    return Participant(found, child, child.text)
         return None
 
     def _resolve_pronoun(self, doc: Doc, table, token: Token, quote, earlier: list[Event], *, role: str) -> Actor | None:

@@ -1,13 +1,12 @@
 """The event lexicon: patterns over lemmas and dependencies that map words to CAMEO codes.
 
-A pattern is one line of ``data/lexicon.tsv`` (see docs/lexicon.md)::
+A pattern is one line of ``data/lexicon.tsv`` (the grammar is in docs/lexicon.md)::
 
     161    n:severance of relation|tie with TARGET    Canada announced the severance of ...
+    1312   threaten to impose sanction on|against TARGET    ...
 
-The first word is the trigger lemma (``n:`` noun, ``a:`` adjective, otherwise a verb).
-``TARGET`` right after a verb is its direct object; ``PREP TARGET`` is the object of that
-preposition; other words are required lemmas (the object, or a particle); ``TARGET?``
-makes the target optional.
+It is compiled into a list of steps (particle, object, prepositional object, infinitive,
+target, ...) that ``coding.matching`` checks against the dependency parse.
 """
 
 from __future__ import annotations
@@ -29,6 +28,30 @@ PREPOSITIONS = frozenset(
 )
 PARTICLES = frozenset("up down out off back away over in on along aside forward ahead".split())
 POS_OF_PREFIX = {"n": "NOUN", "a": "ADJ", "v": "VERB"}
+TARGET_WORDS = ("TARGET", "TARGET?")
+
+Lemmas = frozenset[str]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One constraint of a pattern. ``kind`` is one of:
+
+    particle     a particle or bare preposition child of the current verb
+    object       the current verb's object (or the noun trigger's modifiers) has these lemmas
+    modifier     the noun trigger has modifiers with these lemmas
+    prep_object  a preposition (``preps``) whose object has these lemmas
+    infinitive   an infinitive complement with this lemma; later steps apply to it
+    complement   another child of the current verb ("take TARGET hostage")
+    target       the direct object is the target
+    object_target  the required object phrase itself is the target
+    prep_target  the object of a preposition (``preps``) is the target
+    """
+
+    kind: str
+    lemmas: tuple[Lemmas, ...] = ()
+    preps: Lemmas = frozenset()
+    optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -36,29 +59,42 @@ class Pattern:
     code: str
     trigger: str
     pos: str  # VERB, NOUN or ADJ
-    particles: frozenset[str] | None  # required particle or bare preposition child
-    objects: frozenset[str] | None  # required object lemma
-    target: str | None  # "dobj", "prep" or None
-    target_preps: frozenset[str]
-    target_optional: bool
+    steps: tuple[Step, ...]
     example: str
     source: str  # "file:line", shown as the rule that fired
+    order: int = 0
+
+    @property
+    def has_target(self) -> bool:
+        return any(s.kind in ("target", "object_target", "prep_target") for s in self.steps)
+
+    @property
+    def target_optional(self) -> bool:
+        targets = [s for s in self.steps if s.kind in ("target", "object_target", "prep_target")]
+        return not targets or all(s.optional for s in targets)
 
     @property
     def specificity(self) -> int:
-        return (
-            (2 if self.objects else 0)
-            + (2 if self.particles else 0)
-            + (1 if self.target == "prep" else 0)
-            + (0 if self.target_optional else 1)
-        )
+        score = 0
+        for step in self.steps:
+            if step.kind in ("particle", "object", "modifier", "prep_object", "infinitive", "complement"):
+                score += 2
+            elif step.kind == "prep_target":
+                score += 1
+            elif not step.optional:
+                score += 1
+        return score
 
-    @property
-    def text(self) -> str:
-        return self.source
+
+def _alternatives(word: str) -> Lemmas:
+    return frozenset(w for w in word.lower().split("|") if w)
 
 
-def parse_pattern(code: str, pattern: str, example: str, source: str) -> Pattern:
+def _is_prep_like(word: str) -> bool:
+    return word not in TARGET_WORDS and _alternatives(word) <= PREPOSITIONS | PARTICLES
+
+
+def parse_pattern(code: str, pattern: str, example: str, source: str, order: int = 0) -> Pattern:
     words = pattern.split()
     if not words:
         raise ValueError("empty pattern")
@@ -69,50 +105,80 @@ def parse_pattern(code: str, pattern: str, example: str, source: str) -> Pattern
         if prefix not in POS_OF_PREFIX:
             raise ValueError(f"unknown trigger prefix {prefix!r}: use n: or a:")
         pos = POS_OF_PREFIX[prefix]
-    particles: set[str] = set()
-    objects: set[str] = set()
-    target: str | None = None
-    target_preps: frozenset[str] = frozenset()
-    optional = False
+    if "|" in first or not first:
+        raise ValueError("the trigger is one lemma")
+    steps: list[Step] = []
     rest = words[1:]
+    n = len(rest)
+    current = pos  # part of speech of the word later steps attach to
+    at_head = True  # right after the trigger or an infinitive verb
     i = 0
-    while i < len(rest):
+    while i < n:
         word = rest[i]
-        if word in ("TARGET", "TARGET?"):
-            if target is not None:
+        nxt = rest[i + 1] if i + 1 < n else None
+        if word in TARGET_WORDS:
+            optional = word.endswith("?")
+            if steps and steps[-1].kind == "object":
+                steps.append(Step("object_target", optional=optional))
+            elif any(s.kind in ("target", "object_target", "prep_target") for s in steps):
                 raise ValueError("TARGET given twice")
-            target, optional = "dobj", word.endswith("?")
+            else:
+                steps.append(Step("target", optional=optional))
             i += 1
+            at_head = False
             continue
-        alts = frozenset(word.lower().split("|"))
-        nxt = rest[i + 1] if i + 1 < len(rest) else None
-        if nxt in ("TARGET", "TARGET?") and alts <= PREPOSITIONS:
-            if target is not None:
-                raise ValueError("TARGET given twice")
-            target, target_preps, optional = "prep", alts, nxt.endswith("?")
+        if word == "to" and nxt is not None and nxt not in TARGET_WORDS and not _is_prep_like(nxt):
+            steps.append(Step("infinitive", (_alternatives(nxt),)))
+            current, at_head = "VERB", True
             i += 2
             continue
-        if alts <= PARTICLES | PREPOSITIONS:
-            particles |= alts
+        if _is_prep_like(word):
+            alts = _alternatives(word)
+            if nxt in TARGET_WORDS:
+                if any(s.kind in ("target", "object_target", "prep_target") for s in steps):
+                    raise ValueError("TARGET given twice")
+                steps.append(Step("prep_target", preps=alts, optional=nxt.endswith("?")))
+                i += 2
+                at_head = False
+                continue
+            if current == "VERB" and (at_head or (steps and steps[-1].kind in ("target", "object_target"))) and alts <= PARTICLES:
+                kind = "particle" if at_head else "complement"
+                steps.append(Step(kind, (alts,)))
+                i += 1
+                continue
+            # A preposition with required words after it: "accuse TARGET of espionage".
+            j = i + 1
+            positions: list[Lemmas] = []
+            while j < n and rest[j] not in TARGET_WORDS and not _is_prep_like(rest[j]) and rest[j] != "to":
+                positions.append(_alternatives(rest[j]))
+                j += 1
+            if positions:
+                steps.append(Step("prep_object", tuple(positions), preps=alts))
+            else:
+                steps.append(Step("particle", (alts,)))
+            i = j
+            at_head = False
+            continue
+        # Plain words: an object, a noun's modifiers, or a complement after TARGET.
+        j = i
+        positions = []
+        while j < n and rest[j] not in TARGET_WORDS and not _is_prep_like(rest[j]) and rest[j] != "to":
+            positions.append(_alternatives(rest[j]))
+            j += 1
+        if steps and steps[-1].kind in ("target", "object_target"):
+            steps.append(Step("complement", tuple(positions)))
+        elif current == "NOUN" and not any(s.kind == "object" for s in steps):
+            steps.append(Step("modifier", tuple(positions)))
         else:
-            objects |= alts
-        i += 1
-    return Pattern(
-        code=code,
-        trigger=first.lower(),
-        pos=pos,
-        particles=frozenset(particles) or None,
-        objects=frozenset(objects) or None,
-        target=target,
-        target_preps=target_preps,
-        target_optional=optional or target is None,
-        example=example,
-        source=source,
-    )
+            steps.append(Step("object", tuple(positions)))
+        i = j
+        at_head = False
+    return Pattern(code, first.lower(), pos, tuple(steps), example, source, order)
 
 
 class Lexicon:
-    """Patterns indexed by (trigger lemma, part of speech), most specific first."""
+    """Patterns indexed by (trigger lemma, part of speech), most specific first; among
+    equally specific patterns the earlier line wins."""
 
     def __init__(self, patterns: list[Pattern]):
         self.patterns = patterns
@@ -120,15 +186,18 @@ class Lexicon:
         for pattern in patterns:
             index[(pattern.trigger, pattern.pos)].append(pattern)
         for entries in index.values():
-            entries.sort(key=lambda p: -p.specificity)
+            entries.sort(key=lambda p: (-p.specificity, p.order))
         self.index = dict(index)
         self.triggers = frozenset(p.trigger for p in patterns)
 
     def candidates(self, lemma: str, pos: str) -> list[Pattern]:
         return self.index.get((lemma, pos), [])
 
+    def is_trigger(self, lemma: str) -> bool:
+        return lemma in self.triggers
 
-def read_lexicon(path: Path) -> list[Pattern]:
+
+def read_lexicon(path: Path, *, start: int = 0) -> list[Pattern]:
     ontology = load_ontology()
     patterns = []
     for lineno, row in read_tsv(path, ("code", "pattern", "example")):
@@ -140,7 +209,7 @@ def read_lexicon(path: Path) -> list[Pattern]:
                 line=lineno,
             )
         try:
-            patterns.append(parse_pattern(row["code"], row["pattern"], row["example"], where))
+            patterns.append(parse_pattern(row["code"], row["pattern"], row["example"], where, start + lineno))
         except ValueError as e:
             raise KnowledgeError(
                 Messages.fmt("E020", path=path, line=lineno, reason=f"bad pattern: {e}"),
@@ -154,6 +223,6 @@ def read_lexicon(path: Path) -> list[Pattern]:
 def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
     """The bundled lexicon plus the user's own lexicon files, loaded once per process."""
     patterns = read_lexicon(data_path("lexicon.tsv"))
-    for name in extra:
-        patterns.extend(read_lexicon(Path(name)))
+    for k, name in enumerate(extra, start=1):
+        patterns.extend(read_lexicon(Path(name), start=k * 1_000_000))
     return Lexicon(patterns)

@@ -32,7 +32,8 @@ def load_ontology() -> dict[str, EventType]:
 
 @lru_cache(maxsize=1)
 def load_intent_codes() -> dict[str, str]:
-    """Root -> the CAMEO "express intent" code used when such an event is only planned."""
+    """Code prefix (root or longer) -> the CAMEO "express intent" code used when such an
+    event is only planned; the coder uses the longest matching prefix."""
     path = data_path("intent_codes.tsv")
     if not path.is_file():
         return {}

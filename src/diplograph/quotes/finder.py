@@ -199,6 +199,8 @@ class QuoteFinder:
                 continue
             if any(s.start <= token.idx < s.end for s in spans):
                 continue
+            if any(c.dep_ == "neg" for c in token.children):
+                continue  # "has not said whether ..." reports nothing
             clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if clause is None or subject is None:

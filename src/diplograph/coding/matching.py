@@ -1,0 +1,188 @@
+"""Checking a lexicon pattern against the dependency parse around a trigger word.
+
+``match_pattern`` walks the pattern's steps (see ``lexicon.Step``). It keeps the words
+matched so far, because a preposition may hang off the trigger, off a required word or off
+the object ("impose sanctions on X", "call for the release of X").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from .arguments import is_passive, object_token
+from .lexicon import Lemmas, Pattern, Step
+
+OBJECT_DEPS = ("oprd", "attr", "dobj")
+MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
+COMPLEMENT_DEPS = ("oprd", "xcomp", "acomp", "advmod", "prt", "npadvmod", "dobj", "attr", "ccomp", "prep")
+
+
+@dataclass
+class Match:
+    targets: list[Token] = field(default_factory=list)
+    obj: Token | None = None
+
+
+@dataclass
+class _State:
+    verb: Token
+    required: list[Token]
+    particle: Token | None = None
+    obj: Token | None = None
+    targets: list[Token] = field(default_factory=list)
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _words_match(head: Token, positions: tuple[Lemmas, ...]) -> bool:
+    """Each position is matched by the head or a distinct modifier of it."""
+    words = [head] + [c for c in head.children if c.dep_ in MODIFIER_DEPS]
+    used: set[int] = set()
+    # The last position names the head when it can; the others are its modifiers.
+    for k, lemmas in enumerate(reversed(positions)):
+        choices = words if k else [head] + words[1:]
+        found = next((w for w in choices if w.i not in used and (_lemma(w) in lemmas or w.lower_ in lemmas)), None)
+        if found is None:
+            return False
+        used.add(found.i)
+    return True
+
+
+def _object_candidates(verb: Token) -> list[Token]:
+    candidates: list[Token] = []
+    first = object_token(verb)
+    if first is not None:
+        candidates.append(first)
+        candidates.extend(first.conjuncts)
+    candidates.extend(c for c in verb.children if c.dep_ in OBJECT_DEPS and c not in candidates)
+    # "came out with strong support": a light verb's prepositional object.
+    return candidates
+
+
+def _noun_objects(noun: Token) -> list[Token]:
+    found = [c for c in noun.children if c.dep_ in MODIFIER_DEPS]
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "on", "for", "against"):
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+    return found
+
+
+def _prep_children(heads: list[Token], preps: Lemmas) -> list[Token]:
+    found = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("prep", "agent", "dative", "prt") and child.lower_ in preps:
+                found.append(child)
+            # "pull out of X": the preposition hangs off the particle.
+            if child.dep_ in ("prt", "advmod"):
+                found.extend(g for g in child.children if g.dep_ == "prep" and g.lower_ in preps)
+    return found
+
+
+def _step(state: _State, step: Step, pattern: Pattern) -> bool:
+    kind = step.kind
+    if kind == "particle":
+        lemmas = step.lemmas[0]
+        child = next(
+            (c for c in state.verb.children if c.lower_ in lemmas and c.dep_ in ("prt", "prep", "advmod", "agent")),
+            None,
+        )
+        if child is None:
+            return False
+        state.particle = child
+        state.required.append(child)
+        return True
+    if kind == "object":
+        if state.verb.pos_ in ("NOUN", "PROPN"):
+            candidates = _noun_objects(state.verb)
+        else:
+            candidates = _object_candidates(state.verb)
+        for candidate in candidates:
+            if _words_match(candidate, step.lemmas):
+                state.obj = candidate
+                state.required.append(candidate)
+                return True
+        return False
+    if kind == "modifier":
+        modifiers = [c for c in state.verb.children if c.dep_ in MODIFIER_DEPS]
+        used: set[int] = set()
+        for lemmas in step.lemmas:
+            found = next((m for m in modifiers if m.i not in used and _lemma(m) in lemmas), None)
+            if found is None:
+                return False
+            used.add(found.i)
+        return True
+    if kind == "prep_object":
+        for prep in _prep_children(list(reversed(state.required)), step.preps):
+            for pobj in prep.children:
+                if pobj.dep_ in ("pobj", "pcomp") and _words_match(pobj, step.lemmas):
+                    state.required.append(pobj)
+                    return True
+        return False
+    if kind == "infinitive":
+        lemmas = step.lemmas[0]
+        for child in state.verb.children:
+            if child.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl") and _lemma(child) in lemmas:
+                state.verb = child
+                state.required.append(child)
+                return True
+        return False
+    if kind == "complement":
+        for child in state.verb.children:
+            if child.dep_ in COMPLEMENT_DEPS and child not in state.targets and _words_match(child, step.lemmas):
+                state.required.append(child)
+                return True
+        return False
+    if kind == "target":
+        target = object_token(state.verb) if state.verb.pos_ in ("VERB", "AUX") else None
+        if target is None and state.particle is not None and state.particle.dep_ == "prep":
+            target = next((c for c in state.particle.children if c.dep_ == "pobj"), None)
+        if target is None and state.verb.pos_ in ("VERB", "AUX") and not is_passive(state.verb):
+            target = _clause_subject(state.verb)
+        if target is not None:
+            state.targets = [target]
+        return target is not None or step.optional
+    if kind == "object_target":
+        if state.obj is not None:
+            state.targets = [state.obj]
+        return state.obj is not None or step.optional
+    if kind == "prep_target":
+        heads = list(reversed(state.required))
+        if state.verb.pos_ in ("VERB", "AUX"):
+            dobj = object_token(state.verb)
+            if dobj is not None and dobj not in heads:
+                heads.append(dobj)
+        for prep in _prep_children(heads, step.preps):
+            objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                state.targets = objects
+                return True
+            if prep.dep_ == "prt":
+                # "turned down Iran": a particle, and the target is the direct object.
+                dobj = object_token(prep.head)
+                if dobj is not None:
+                    state.targets = [dobj]
+                    return True
+        return step.optional
+    raise ValueError(f"unknown step {kind}")
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """"demanded that the Philippines remove ...": the subject of the that-clause."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+            return next((g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
+
+
+def match_pattern(token: Token, pattern: Pattern) -> Match | None:
+    """If ``pattern`` applies at ``token``, its target tokens and object; otherwise None."""
+    state = _State(verb=token, required=[token])
+    for step in pattern.steps:
+        if not _step(state, step, pattern):
+            return None
+    return Match(targets=state.targets, obj=state.obj)
