@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -25,6 +26,7 @@ from .lexicon import Lexicon, Pattern, load_lexicon
 from .modality import Modality, ModalityDetector
 from .ontology import EventType, load_intent_codes, load_ontology
 
+ANAPHORIC_DATE = re.compile(r"\b(earlier|later|before|after)\b", re.IGNORECASE)
 POS_CLASS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 #: Roots whose events are mutual when two actors do them together ("A and B held talks").
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
@@ -55,6 +57,7 @@ class EventCoder:
         self.anaphora_nouns = self.know.words("event_anaphora_nouns")
         self.anaphora_pronouns = self.know.words("event_anaphora_pronouns")
         self.light_verbs = self.know.words("light_verbs")
+        self.intention_nouns = self.know.words("intention_nouns")
         self.adverbial_preps = self.know.words("adverbial_preps")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -109,9 +112,9 @@ class EventCoder:
             return []
         pairs: list[tuple[Participant, Participant | None]] = []
         if targets:
-            pairs = [(s, t) for s in sources for t in targets if s.actor.id != t.actor.id]
+            pairs = [(s, t) for s in sources for t in targets if not _same_side(s.actor, t.actor)]
         elif len(sources) > 1 and pattern.code[:2] in RECIPROCAL_ROOTS:
-            pairs = [(s, t) for s in sources for t in sources if s.actor.id != t.actor.id]
+            pairs = [(s, t) for s in sources for t in sources if not _same_side(s.actor, t.actor)]
         elif pattern.target_optional and not target_tokens:
             pairs = [(s, None) for s in sources]
         if not pairs:
@@ -123,7 +126,7 @@ class EventCoder:
             if intent is not None:
                 code = intent
                 rule += f" -> {code} ({modality.cue})"
-        date, precision = self._date(doc, sent, token, modality)
+        date, precision = self._date(doc, sent, sent_index, token, modality, earlier)
         value = modality.value
         if value in ("asserted", "reported") and precision != "unknown" and self._is_background(doc, date):
             value = "historical"
@@ -183,10 +186,16 @@ class EventCoder:
             if head.i == current.i:
                 return False
             if current.dep_ == "pobj" and head.dep_ == "prep":
-                if head.lower_ in self.adverbial_preps:
-                    return False
-                current = head.head
-                continue
+                governor = head.head
+                if governor.pos_ in ("VERB", "AUX"):
+                    # "during a visit", "came out with support": the event itself; "a protest
+                    # over the detention": only its topic.
+                    light = head.lower_ == "with" and governor.lemma_.lower() in self.light_verbs
+                    return not (head.lower_ in self.adverbial_preps or light)
+                # "optimism about its negotiations", "a protest over the detention": the
+                # nominal is the topic of another noun, unless that noun announces it as
+                # planned ("preparations for a visit").
+                return governor.lemma_.lower() not in self.intention_nouns
             if head.pos_ in ("VERB", "AUX") and current.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp", "oprd", "prep"):
                 lemma = head.lemma_.lower()
                 return self.lexicon.is_trigger(lemma) and lemma not in self.light_verbs
@@ -211,20 +220,48 @@ class EventCoder:
         seen: set[str] = set()
         expanded: list[Token] = []
         for token in tokens:
+            if token.lower_ in ("they", "them", "their") and quote is None:
+                # "Lithuania and Latvia summoned ... They accused ...": all of them.
+                group = self._plural_antecedent(token, table)
+                if group:
+                    expanded.extend(t for t in group if t.i not in {e.i for e in expanded})
+                    continue
             for item in arguments.expand_list(token, table):
                 if item.i not in {t.i for t in expanded}:
                     expanded.append(item)
+        # "Spain, Italy and Malta, excluding Malta": an excluded actor takes no part
+        # anywhere in the sentence.
+        sent = tokens[0].sent if tokens else None
+        excluded_ids = {
+            m.actor_id
+            for m in table.mentions
+            if m.head in table.excluded and sent is not None and sent.start <= m.head < sent.end
+        }
         for token in expanded:
             if token.i in table.excluded:
                 continue
             participant = self._resolve(doc, table, token, quote, earlier, role=role)
-            if participant is None or participant.actor.id in seen:
+            if participant is None or participant.actor.id in seen or participant.actor.id in excluded_ids:
                 continue
             if not participant.actor.country and participant.actor.kind != "igo":
                 continue
             seen.add(participant.actor.id)
             found.append(participant)
         return found
+
+    @staticmethod
+    def _plural_antecedent(token: Token, table) -> list[Token]:
+        """The coordinated subject of the previous sentence, for "they"."""
+        doc = token.doc
+        if token.sent.start == 0:
+            return []
+        previous = doc[token.sent.start - 1].sent
+        subjects = [t for t in previous.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+        for subject in subjects:
+            group = [subject, *subject.conjuncts]
+            if len(group) > 1 and all(table.actor_at(t.i) is not None for t in group):
+                return group
+        return []
 
     def _resolve(self, doc: Doc, table, token: Token, quote, earlier: list[Event], *, role: str) -> Participant | None:
         lower = token.lower_
@@ -260,7 +297,7 @@ class EventCoder:
                         if found is not None:
                             return Participant(found, pobj, pobj.text)
         # "the Chilean raid", "Israeli strikes": the doer named by a modifier.
-        if role == "target":
+        if role == "target" and self.lexicon.is_trigger(token.lemma_.lower()):
             for child in token.lefts:
                 found = table.modifier_actor(child.i)
                 if found is not None and child.dep_ in ("amod", "compound", "nmod"):
@@ -325,8 +362,15 @@ class EventCoder:
                 return actor.ref(token.text)
         return None
 
-    def _date(self, doc: Doc, sent: Span, token: Token, modality: Modality) -> tuple[str | None, str]:
+    def _date(
+        self, doc: Doc, sent: Span, sent_index: int, token: Token, modality: Modality, earlier: list[Event]
+    ) -> tuple[str | None, str]:
         article_date: dt.date | None = doc._.article_date
+        earlier_date = None
+        for event in reversed(earlier):
+            if event.date_precision == "day" and event.date and event.evidence.sentence < sent_index:
+                earlier_date = dt.date.fromisoformat(event.date)
+                break
         verb = arguments.clause_verb(token)
         future = modality.value in ("intended", "expected")
         if token.pos_ == "NOUN" and not self._attached_to_clause(token, verb):
@@ -338,7 +382,11 @@ class EventCoder:
             governor = arguments.clause_verb(ent.root.head) if ent.root.head.i != ent.root.i else ent.root
             if governor.i not in (verb.i, token.i):
                 continue
-            resolved = resolve_date(ent.text, article_date, future=future)
+            anchor = article_date
+            if ANAPHORIC_DATE.search(ent.text) and earlier_date is not None:
+                # "Two days earlier" counts from the story's last dated event, not from today.
+                anchor = earlier_date
+            resolved = resolve_date(ent.text, anchor, future=future)
             if resolved is not None:
                 return resolved.value, resolved.precision
         if article_date is None:
@@ -394,6 +442,24 @@ class EventCoder:
                 seen.add(key)
                 unique.append(event)
         return unique
+
+
+#: Sectors that stand for the state itself: an event between two of them in one country
+#: is the country acting on itself ("Belarusian diplomats ... Minsk").
+STATE_SECTORS = frozenset({None, "GOV"})
+
+
+def _same_side(source: Actor, target: Actor) -> bool:
+    if source.id == target.id:
+        return True
+    if source.kind == "person" and target.kind == "person":
+        return False
+    return (
+        source.country is not None
+        and source.country == target.country
+        and source.sector in STATE_SECTORS
+        and target.sector in STATE_SECTORS
+    )
 
 
 def _token_at_char(doc: Doc, char: int) -> int:

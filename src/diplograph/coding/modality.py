@@ -34,6 +34,7 @@ class ModalityDetector:
         self.expectation_verbs = know.words("expectation_verbs")
         self.expectation_adjectives = know.words("expectation_adjectives")
         self.intention_nouns = know.words("intention_nouns")
+        self.intention_adjectives = know.words("intention_adjectives")
         self.conditional_marks = know.words("conditional_marks")
         self.speech_verbs = know.words("speech_verbs")
 
@@ -72,6 +73,13 @@ class ModalityDetector:
             for child in token.children:
                 if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                     return child.lower_
+                # "no agreement was signed", "Neither Qatar nor Oman recalled ..."
+                if child.dep_ in ("nsubj", "nsubjpass", "dobj") and token.pos_ in ("VERB", "AUX"):
+                    for grand in child.children:
+                        if (grand.dep_ == "det" and grand.lower_ in ("no", "neither")) or (
+                            grand.dep_ == "preconj" and grand.lower_ == "neither"
+                        ):
+                            return grand.lower_
         # "refused to recognize", "did not agree to meet": negation one level up.
         link = verb
         for governor in chain:
@@ -114,6 +122,11 @@ class ModalityDetector:
         # "is going to visit"
         if verb.dep_ == "xcomp" and verb.head.lower_ == "going":
             return "intended", "going to"
+        # "its readiness to cooperate", "a plan to send troops"
+        if verb.dep_ in ("acl", "relcl", "xcomp") and verb.head.lemma_.lower() in self.intention_nouns:
+            return "intended", verb.head.lemma_.lower()
+        if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.lower_ in self.intention_adjectives:
+            return "intended", verb.head.lower_
         link = verb
         for governor in chain[:2]:
             lemma = governor.lemma_.lower()
