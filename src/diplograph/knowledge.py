@@ -93,7 +93,7 @@ class Igo:
 @dataclass(frozen=True)
 class Role:
     term: str
-    sector: str
+    sector: str | None
     kind: str
     strength: int
 
@@ -209,7 +209,8 @@ def _load_roles(know: Knowledge, path: Path) -> None:
                 line=lineno,
             ) from e
         term = row["term"].lower()
-        know.roles[term] = Role(term, row["sector"], row["kind"] or "government", strength)
+        # An empty sector names the country itself ("a Greek tanker" is GRC).
+        know.roles[term] = Role(term, row["sector"] or None, row["kind"] or "government", strength)
 
 
 def _load_officeholders(know: Knowledge, path: Path) -> None:

@@ -101,7 +101,7 @@ class ActorResolver:
         # "Michael Jordan", "Washington" in "Washington Post") is not the country.
         blocked: set[int] = set()
         for ent in doc.ents:
-            if ent.label_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT"):
+            if ent.label_ in ("PERSON", "ORG", "FAC", "LOC", "WORK_OF_ART", "PRODUCT", "EVENT"):
                 blocked.update(range(ent.start, ent.end))
         found = []
         for span in filter_spans(spans):

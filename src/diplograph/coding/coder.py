@@ -302,6 +302,20 @@ class EventCoder:
                 found = table.modifier_actor(child.i)
                 if found is not None and child.dep_ in ("amod", "compound", "nmod"):
                     return Participant(found, child, child.text)
+        # "condemned the coup in Niger", "struck targets in southern Lebanon": a thing or
+        # happening inside a country stands for that country as the target.
+        if role == "target" and token.pos_ in ("NOUN", "PROPN"):
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "inside"):
+                    for pobj in child.children:
+                        if pobj.dep_ != "pobj":
+                            continue
+                        place = table.actor_at(pobj.i)
+                        if place is None:
+                            owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
+                            place = table.actor_at(owner.i) if owner is not None else None
+                        if place is not None and place.kind == "state":
+                            return Participant(place, pobj, pobj.text)
         return None
 
     def _resolve_pronoun(self, doc: Doc, table, token: Token, quote, earlier: list[Event], *, role: str) -> Actor | None:
