@@ -130,28 +130,29 @@ class ActorResolver:
         """Tokens inside "except X", "(excluding X)", "with the exception of X"."""
         excluded: set[int] = set()
         lowers = [t.lower_ for t in doc]
-        starts: list[int] = []
+        starts: list[Token] = []  # the word that opens each exclusion
         for token in doc:
             if token.lower_ in self.exclusion_words:
-                excluded.add(token.i)
-                starts.append(token.i + 1)
+                starts.append(token)
         for phrase in self.exclusion_phrases:
             n = len(phrase)
             for i in range(len(doc) - n + 1):
                 if tuple(lowers[i : i + n]) == phrase:
-                    excluded.update(range(i, i + n))
-                    starts.append(i + n)
-        for start in starts:
-            i = start
-            while i < len(doc) and doc[i].text not in (")", ",", ";", ".") and doc[i].lower_ not in ("and", "but"):
+                    excluded.update(range(i, i + n - 1))
+                    starts.append(doc[i + n - 1])
+        for word in starts:
+            excluded.add(word.i)
+            objects = [c for c in word.children if c.dep_ in ("pobj", "pcomp", "dobj")]
+            if objects:
+                # The parse says what is excluded: the object and whatever is listed with it.
+                for obj in objects:
+                    excluded.update(t.i for t in obj.subtree)
+                continue
+            # No object in the parse: the names that follow, up to punctuation or a verb.
+            i = word.i + 1
+            while i < len(doc) and doc[i].text not in (")", ",", ";", ".") and doc[i].pos_ not in ("VERB", "AUX"):
                 excluded.add(i)
                 i += 1
-            # "except Mexico and Peru": the list goes on after "and" while names follow.
-            while i < len(doc) and doc[i].lower_ == "and" and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
-                i += 1
-                while i < len(doc) and doc[i].text not in (")", ",", ";", ".") and doc[i].lower_ != "and":
-                    excluded.add(i)
-                    i += 1
         return excluded
 
     # -- noun phrases ---------------------------------------------------------------------

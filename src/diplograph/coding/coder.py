@@ -76,13 +76,28 @@ class EventCoder:
                     continue
                 if pos == "NOUN" and self._inside_other_event(token):
                     continue
-                for pattern in patterns:
-                    matched = match_pattern(token, pattern)
-                    if matched is not None:
-                        events.extend(self._code(doc, table, sent, sent_index, token, pattern, matched, events))
-                        break
+                chosen = self._choose_pattern(token, patterns)
+                if chosen is not None:
+                    pattern, matched = chosen
+                    events.extend(self._code(doc, table, sent, sent_index, token, pattern, matched, events))
         doc._.events = self._deduplicate(events)
         return doc
+
+    @staticmethod
+    def _choose_pattern(token: Token, patterns: list[Pattern]) -> tuple[Pattern, Match] | None:
+        """The most specific pattern that applies. A pattern whose optional target found
+        nothing ("meet with TARGET?" on "met her counterpart") yields to a less specific
+        one that finds a target ("meet TARGET?")."""
+        fallback: tuple[Pattern, Match] | None = None
+        for pattern in patterns:
+            matched = match_pattern(token, pattern)
+            if matched is None:
+                continue
+            if matched.targets or not pattern.has_target:
+                return pattern, matched
+            if fallback is None:
+                fallback = (pattern, matched)
+        return fallback
 
     # -- one trigger ----------------------------------------------------------------------
 
@@ -305,7 +320,15 @@ class EventCoder:
         # "condemned the coup in Niger", "struck targets in southern Lebanon": a thing or
         # happening inside a country stands for that country as the target.
         if role == "target" and token.pos_ in ("NOUN", "PROPN"):
-            for child in token.children:
+            # One step down too: "the crackdown on protesters in Georgia".
+            holders = [token] + [
+                pobj
+                for prep in token.children
+                if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "of")
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+            ]
+            for child in (c for holder in holders for c in holder.children):
                 if child.dep_ == "prep" and child.lower_ in ("in", "inside"):
                     for pobj in child.children:
                         if pobj.dep_ != "pobj":
