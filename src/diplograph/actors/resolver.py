@@ -61,6 +61,7 @@ class ActorResolver:
         surfaces = sorted(self.know.names)
         self.matcher.add("NAME", list(nlp.tokenizer.pipe(surfaces)))
         self.group_nouns = self.know.words("group_nouns")
+        self.person_role_words = self.know.words("person_role_words")
         self.anaphoric_nouns = self.know.words("anaphoric_country_nouns")
         self.exclusion_words = self.know.words("exclusion_words")
         self.exclusion_phrases = [tuple(p) for p in self.know.grammar.get("exclusion_phrases", [])]
@@ -74,7 +75,7 @@ class ActorResolver:
         return guarded("actors", self._resolve_doc, _empty_actors, doc)
 
     def _resolve_doc(self, doc: Doc) -> Doc:
-        table = ActorTable(doc)
+        table = ActorTable(doc, person_role_words=self.person_role_words)
         doc._.actor_table = table
         gazetted = self._gazetteer_spans(doc)
         by_token: dict[int, Gazetted] = {}

@@ -42,6 +42,8 @@ class ActorTable:
     person_names: dict[str, str] = field(default_factory=dict)
     #: role term -> person actor ids that hold it in this article, in order of appearance
     person_roles: dict[str, list[str]] = field(default_factory=dict)
+    #: last words of roles held by one person ("minister"), from grammar.json
+    person_role_words: frozenset[str] = frozenset()
 
     def add(self, actor: Actor, start: int, end: int, head: int) -> Actor:
         """Record a mention of ``actor`` (merging with an equal actor already known)."""
@@ -91,12 +93,36 @@ class ActorTable:
     def _mentions_before(self, token_i: int, *, min_token: int = 0) -> list[Mention]:
         return [m for m in self.mentions if min_token <= m.head < token_i and m.head not in self.excluded]
 
-    def person_before(self, token_i: int, *, min_token: int = 0) -> Actor | None:
-        """The last person mentioned before ``token_i`` (for he/she)."""
-        for mention in reversed(self._mentions_before(token_i, min_token=min_token)):
-            actor = self.actors[mention.actor_id]
-            if actor.kind == "person":
-                return actor
+    def is_personal(self, mention: Mention) -> bool:
+        """A person, or a role phrase that names one person ("the foreign minister")."""
+        actor = self.actors[mention.actor_id]
+        if actor.kind == "person":
+            return True
+        head = self.doc[mention.head]
+        return bool(actor.role) and actor.role.split()[-1] in self.person_role_words and head.tag_ in ("NN", "NNP")
+
+    def person_before(self, token_i: int, *, exclude: frozenset[str] = frozenset()) -> Actor | None:
+        """Who "he" or "she" at ``token_i`` most likely is: the last person named earlier
+        in the same sentence; otherwise, going back sentence by sentence, the subject of
+        that sentence if it is a person, else the last person named in it."""
+        doc = self.doc
+        sentence = doc[min(token_i, len(doc) - 1)].sent if len(doc) else None
+        candidates = [
+            m for m in self._mentions_before(token_i)
+            if self.is_personal(m) and m.actor_id not in exclude
+        ]
+        if not candidates or sentence is None:
+            return None
+        same = [m for m in candidates if m.head >= sentence.start]
+        if same:
+            return self.actors[same[-1].actor_id]
+        by_sentence: dict[int, list[Mention]] = {}
+        for mention in candidates:
+            by_sentence.setdefault(doc[mention.head].sent.start, []).append(mention)
+        for start in sorted(by_sentence, reverse=True):
+            mentions = by_sentence[start]
+            subjects = [m for m in mentions if doc[m.head].dep_ in ("nsubj", "nsubjpass")]
+            return self.actors[(subjects[0] if subjects else mentions[-1]).actor_id]
         return None
 
     def collective_before(self, token_i: int, *, min_token: int = 0) -> Actor | None:

@@ -122,7 +122,9 @@ class EventCoder:
         else:
             source_tokens = arguments.adjective_source_tokens(token)
         sources = self._participants(doc, table, source_tokens, quote, earlier, role="source")
-        targets = self._participants(doc, table, target_tokens, quote, earlier, role="target")
+        # "She thanked him": the object pronoun is someone other than the subject.
+        taken = frozenset(p.actor.id for p in sources)
+        targets = self._participants(doc, table, target_tokens, quote, earlier, role="target", exclude=taken)
         if not sources:
             return []
         pairs: list[tuple[Participant, Participant | None]] = []
@@ -230,6 +232,7 @@ class EventCoder:
         earlier: list[Event],
         *,
         role: str,
+        exclude: frozenset[str] = frozenset(),
     ) -> list[Participant]:
         found: list[Participant] = []
         seen: set[str] = set()
@@ -255,7 +258,7 @@ class EventCoder:
         for token in expanded:
             if token.i in table.excluded:
                 continue
-            participant = self._resolve(doc, table, token, quote, earlier, role=role)
+            participant = self._resolve(doc, table, token, quote, earlier, role=role, exclude=exclude)
             if participant is None or participant.actor.id in seen or participant.actor.id in excluded_ids:
                 continue
             if not participant.actor.country and participant.actor.kind != "igo":
@@ -278,10 +281,12 @@ class EventCoder:
                 return group
         return []
 
-    def _resolve(self, doc: Doc, table, token: Token, quote, earlier: list[Event], *, role: str) -> Participant | None:
+    def _resolve(
+        self, doc: Doc, table, token: Token, quote, earlier: list[Event], *, role: str, exclude: frozenset[str] = frozenset()
+    ) -> Participant | None:
         lower = token.lower_
         if token.pos_ == "PRON" or lower in self.anaphora_pronouns:
-            actor = self._resolve_pronoun(doc, table, token, quote, earlier, role=role)
+            actor = self._resolve_pronoun(doc, table, token, quote, earlier, role=role, exclude=exclude)
             return Participant(actor, token, token.text) if actor else None
         actor = table.actor_at(token.i)
         if actor is not None:
@@ -341,13 +346,15 @@ class EventCoder:
                             return Participant(place, pobj, pobj.text)
         return None
 
-    def _resolve_pronoun(self, doc: Doc, table, token: Token, quote, earlier: list[Event], *, role: str) -> Actor | None:
+    def _resolve_pronoun(
+        self, doc: Doc, table, token: Token, quote, earlier: list[Event], *, role: str, exclude: frozenset[str] = frozenset()
+    ) -> Actor | None:
         lower = token.lower_
         if lower in self.first_person:
             return quote.speaker if quote is not None else None
         if lower in self.person_pronouns:
             before = quote.start if quote is not None else token.idx
-            return table.person_before(_token_at_char(doc, before))
+            return table.person_before(_token_at_char(doc, before), exclude=exclude)
         if role == "target" and lower in self.anaphora_pronouns:
             # "It was supported by Russia": "it" is the stance just reported.
             previous = self._previous_event(earlier, token)

@@ -116,6 +116,10 @@ class QuoteFinder:
         span.speaker = self._resolve_speaker(table, subject, first_inside)
 
     def _speech_verb_after(self, doc: Doc, i: int, span: QuoteSpan) -> Token | None:
+        inner = doc.text[span.start : span.end].rstrip()
+        rest = doc.text[span.mark_end :].lstrip(" \t")
+        if inner.endswith((".", "!", "?")) and rest[:1].isupper():
+            return None  # the quote closed its sentence; what follows is a new one
         seen = 0
         while i < len(doc) and seen < ATTRIBUTION_WINDOW:
             token = doc[i]
@@ -129,6 +133,8 @@ class QuoteFinder:
                 i += 1
                 continue
             if token.lemma_.lower() in self.speech_verbs and token.pos_ in ("VERB", "AUX"):
+                if any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
+                    return None  # "He added that ...": reported speech of its own
                 return token
             seen += 1
             i += 1
