@@ -1,6 +1,7 @@
 """Comparing extracted events with hand-written expectations (gold cases).
 
-A case is ``{"id", "text", "date", "events": [...], "forbidden": [...]}``; each expected
+A case is ``{"id", "text", "date", "events": [...], "optional": [...], "forbidden": [...]}``;
+each expected
 event has ``source`` and ``target`` keys (ISO3 country or ``IGO:<acronym>``; target may be
 null), a two-digit ``root`` and optionally ``code``, ``modality`` and ``date``. Matching is
 at (source key, target key, root), the usual lenient level for event coders; the finer
@@ -98,5 +99,8 @@ def check_case(case: dict[str, Any], result: Result) -> CaseReport:
     for forbidden in case.get("forbidden", []):
         report.forbidden.extend(e for e in events if event_matches(forbidden, e))
     bad = {id(e) for e in report.forbidden}
+    # "optional" events are right but not required: neither rewarded nor counted as errors.
+    for allowed in case.get("optional", []):
+        matched.update(k for k, e in enumerate(events) if event_matches(allowed, e))
     report.unexpected = [e for k, e in enumerate(events) if k not in matched and id(e) not in bad]
     return report

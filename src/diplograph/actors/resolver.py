@@ -242,6 +242,8 @@ class ActorResolver:
             actor = self._anaphoric_country(table, head, tokens)
         if actor is not None:
             table.add(actor, start, end, head.i)
+            if actor.kind != "person" and role is not None and cue is not None:
+                self._add_coordinated(table, head, role, cue, by_token)
 
     def _person_span(
         self,
@@ -424,6 +426,19 @@ class ActorResolver:
         name = f"{self.know.countries[country].name} {role.term}"
         code = _sector_code(country, role.sector)
         return Actor(id=f"{code}:{role.term}", name=name, code=code, country=country, sector=role.sector, kind=role.kind, role=role.term)
+
+    def _add_coordinated(
+        self, table: ActorTable, head: Token, role: Role, cue: Gazetted, by_token: dict[int, Gazetted]
+    ) -> None:
+        """"The presidents of Brazil and Argentina", "Iranian and Saudi delegations": one
+        phrase, one actor per country."""
+        for other in cue.span.root.conjuncts:
+            gaz = by_token.get(other.i)
+            if gaz is None or gaz.kind not in COUNTRY_KINDS or gaz.key == cue.key:
+                continue
+            actor = self._role_actor(table, head, role, gaz, None)
+            if actor is not None:
+                table.add_member(head.i, actor, gaz.span.start, gaz.span.end)
 
     def _person_actor(
         self, table: ActorTable, person: Span, role: Role | None, cue: Gazetted | None, day: str | None

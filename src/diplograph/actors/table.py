@@ -36,6 +36,8 @@ class ActorTable:
     #: modifier token index -> actor id, for names used as modifiers ("EU sanctions",
     #: "Chinese support"): not actors of their own phrase, but the doers of nominal events
     modifiers: dict[int, str] = field(default_factory=dict)
+    #: head token index -> further actors the same phrase names ("the leaders of A and B")
+    members: dict[int, list[str]] = field(default_factory=dict)
     #: token indices inside "except ..."-style phrases: never event participants
     excluded: set[int] = field(default_factory=set)
     #: lowercase name or surname -> person actor id, learned while reading
@@ -67,6 +69,15 @@ class ActorTable:
             if role == term or role.endswith(" " + term):
                 found.extend(ids)
         return sorted(set(found), key=lambda actor_id: self.actors[actor_id].mentions[0] if self.actors[actor_id].mentions else (0, 0))
+
+    def add_member(self, head: int, actor: Actor, start: int, end: int) -> None:
+        known = self.actors.setdefault(actor.id, actor)
+        span = self.doc[start:end]
+        known.mentions.append((span.start_char, span.end_char))
+        self.members.setdefault(head, []).append(known.id)
+
+    def members_at(self, token_i: int) -> list[Actor]:
+        return [self.actors[actor_id] for actor_id in self.members.get(token_i, [])]
 
     def add_modifier(self, actor: Actor, start: int, end: int, token_i: int) -> None:
         """Record a name used as a modifier ("EU sanctions"): listed with its mention,

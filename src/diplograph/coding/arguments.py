@@ -38,7 +38,9 @@ def agent_tokens(verb: Token) -> list[Token]:
     """The "by" phrase of a passive verb, also when the parser hung it on a nearby noun."""
     for child in verb.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-            return [c for c in child.children if c.dep_ == "pobj"]
+            # "by Dakar and by the African Union": coordinated "by" phrases.
+            preps = [child] + [c for c in child.conjuncts if c.lower_ == "by"]
+            return [o for prep in preps for o in prep.children if o.dep_ == "pobj"]
     for token in verb.subtree:
         if token.lower_ == "by" and token.dep_ in ("prep", "agent") and clause_verb(token.head).i == verb.i:
             return [c for c in token.children if c.dep_ == "pobj"]

@@ -259,12 +259,16 @@ class EventCoder:
             if token.i in table.excluded:
                 continue
             participant = self._resolve(doc, table, token, quote, earlier, role=role, exclude=exclude)
-            if participant is None or participant.actor.id in seen or participant.actor.id in excluded_ids:
+            if participant is None:
                 continue
-            if not participant.actor.country and participant.actor.kind != "igo":
-                continue
-            seen.add(participant.actor.id)
-            found.append(participant)
+            group = [participant] + [Participant(a, token, participant.text) for a in table.members_at(token.i)]
+            for member in group:
+                if member.actor.id in seen or member.actor.id in excluded_ids:
+                    continue
+                if not member.actor.country and member.actor.kind != "igo":
+                    continue
+                seen.add(member.actor.id)
+                found.append(member)
         return found
 
     @staticmethod
@@ -309,6 +313,14 @@ class EventCoder:
                 return self._resolve(doc, table, child, quote, earlier, role=role)
             if child.dep_ == "poss" and child.pos_ == "PRON":
                 return self._resolve(doc, table, child, quote, earlier, role=role)
+        if role == "target":
+            # "The expulsion was condemned by ...": a definite event noun names an event
+            # told before; its doer is the target.
+            previous = self._antecedent_event(token, earlier)
+            if previous is not None:
+                actor = table.actors.get(self._actor_id(table, previous.source))
+                if actor is not None:
+                    return Participant(actor, token, token.text)
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
@@ -364,6 +376,17 @@ class EventCoder:
             sent_start = token.sent.start
             previous_sent = doc[sent_start - 1].sent.start if sent_start > 0 else 0
             return table.collective_before(token.i, min_token=previous_sent)
+        return None
+
+    def _antecedent_event(self, noun: Token, earlier: list[Event]) -> Event | None:
+        if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+            return None
+        roots = {p.code[:2] for p in self.lexicon.candidates(noun.lemma_.lower(), "NOUN")}
+        if not roots:
+            return None
+        for event in reversed(earlier):
+            if event.evidence.trigger_start < noun.idx and event.root in roots:
+                return event
         return None
 
     @staticmethod
