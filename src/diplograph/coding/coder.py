@@ -215,6 +215,12 @@ class EventCoder:
                 return governor.lemma_.lower() not in self.intention_nouns
             if head.pos_ in ("VERB", "AUX") and current.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp", "oprd", "prep"):
                 lemma = head.lemma_.lower()
+                if current.i == noun.i and current.dep_ in ("nsubj", "nsubjpass") and self._has_agent(noun):
+                    # "Somalia's appeal to Kenya went unanswered": the appeal was made.
+                    return False
+                if current.i == noun.i and any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children):
+                    # "welcomed the release of its sailors by Iran": the release happened.
+                    return False
                 return self.lexicon.is_trigger(lemma) and lemma not in self.light_verbs
             if head.pos_ in ("NOUN", "PROPN") and self.lexicon.is_trigger(head.lemma_.lower()):
                 return current.dep_ in ("compound", "pobj", "nmod")
@@ -377,6 +383,11 @@ class EventCoder:
             previous_sent = doc[sent_start - 1].sent.start if sent_start > 0 else 0
             return table.collective_before(token.i, min_token=previous_sent)
         return None
+
+    @staticmethod
+    def _has_agent(noun: Token) -> bool:
+        """A nominal event that names its doer: "Somalia's appeal", "the visit by X"."""
+        return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
 
     def _antecedent_event(self, noun: Token, earlier: list[Event]) -> Event | None:
         if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):

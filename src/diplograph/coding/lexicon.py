@@ -77,8 +77,11 @@ class Pattern:
     def specificity(self) -> int:
         score = 0
         for step in self.steps:
-            if step.kind in ("particle", "object", "modifier", "prep_object", "infinitive", "complement"):
+            if step.kind in ("particle", "infinitive"):
                 score += 2
+            elif step.kind in ("object", "modifier", "prep_object", "complement"):
+                # "seek economic cooperation" is more specific than "seek cooperation".
+                score += 1 + len(step.lemmas)
             elif step.kind == "prep_target":
                 score += 1
             elif not step.optional:
