@@ -130,7 +130,8 @@ def _step(state: _State, step: Step, pattern: Pattern) -> bool:
                 state.verb = child
                 state.required.append(child)
                 return True
-        return False
+        # "agree to a ceasefire": "to" followed by a noun is a preposition after all.
+        return _step(state, Step("prep_object", (lemmas,), preps=frozenset({"to"})), pattern)
     if kind == "complement":
         for child in state.verb.children:
             if child.dep_ in COMPLEMENT_DEPS and child not in state.targets and _words_match(child, step.lemmas):
