@@ -136,10 +136,14 @@ class ActorTable:
             return self.actors[(subjects[0] if subjects else mentions[-1]).actor_id]
         return None
 
-    def collective_before(self, token_i: int, *, min_token: int = 0) -> Actor | None:
+    def collective_before(
+        self, token_i: int, *, min_token: int = 0, exclude: frozenset[str] = frozenset()
+    ) -> Actor | None:
         """The last non-person actor with a country or an IGO (for it/they)."""
         for mention in reversed(self._mentions_before(token_i, min_token=min_token)):
             actor = self.actors[mention.actor_id]
+            if actor.id in exclude:
+                continue
             if actor.kind != "person" and (actor.country or actor.kind == "igo"):
                 return actor
         return None

@@ -67,6 +67,10 @@ def subject_tokens(verb: Token) -> list[Token]:
         if current.dep_ == "conj" and current.head.pos_ in ("VERB", "AUX"):
             current = current.head
             continue
+        if current.dep_ == "xcomp" and current.head.pos_ == "ADJ":
+            # "it was ready to resume talks": the subject of the copula acts.
+            current = current.head.head if current.head.head.i != current.head.i else current.head
+            continue
         if current.dep_ == "xcomp":
             # "urged Iran to release ...": the object of the governing verb acts.
             objects = [c for c in current.head.children if c.dep_ == "dobj"]
@@ -107,7 +111,7 @@ def prep_objects(heads: list[Token], preps: frozenset[str]) -> list[Token]:
     return []
 
 
-def noun_source_tokens(noun: Token, know: Knowledge, table) -> list[Token]:
+def noun_source_tokens(noun: Token, know: Knowledge, table, pattern=None) -> list[Token]:
     """Who performs a nominal event: "X's visit", "a visit by X", "X made a visit",
     "during a visit ..., X said" (the subject of the clause the phrase modifies)."""
     for child in noun.children:
@@ -119,6 +123,15 @@ def noun_source_tokens(noun: Token, know: Knowledge, table) -> list[Token]:
     for child in noun.lefts:
         if child.dep_ in ("compound", "amod", "nmod") and table.modifier_actor(child.i) is not None:
             return [child]
+    # "the withdrawal of Rwandan troops": "of" names the doer when the target comes by
+    # another preposition.
+    target_preps = {p for step in (pattern.steps if pattern else ()) if step.kind == "prep_target" for p in step.preps}
+    if target_preps and "of" not in target_preps:
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                doers = [c for c in child.children if c.dep_ == "pobj" and table.actor_at(c.i) is not None]
+                if doers:
+                    return doers
     light_verbs = know.words("light_verbs")
     adverbial = know.words("adverbial_preps")
     current = noun

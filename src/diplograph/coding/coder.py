@@ -57,6 +57,7 @@ class EventCoder:
         self.anaphora_nouns = self.know.words("event_anaphora_nouns")
         self.anaphora_pronouns = self.know.words("event_anaphora_pronouns")
         self.light_verbs = self.know.words("light_verbs")
+        self.reciprocal_verbs = self.know.words("reciprocal_verbs")
         self.intention_nouns = self.know.words("intention_nouns")
         self.adverbial_preps = self.know.words("adverbial_preps")
 
@@ -118,7 +119,7 @@ class EventCoder:
         if pattern.pos == "VERB":
             source_tokens = arguments.subject_tokens(token)
         elif pattern.pos == "NOUN":
-            source_tokens = arguments.noun_source_tokens(token, self.know, table)
+            source_tokens = arguments.noun_source_tokens(token, self.know, table, pattern)
         else:
             source_tokens = arguments.adjective_source_tokens(token)
         sources = self._participants(doc, table, source_tokens, quote, earlier, role="source")
@@ -130,7 +131,7 @@ class EventCoder:
         pairs: list[tuple[Participant, Participant | None]] = []
         if targets:
             pairs = [(s, t) for s in sources for t in targets if not _same_side(s.actor, t.actor)]
-        elif len(sources) > 1 and pattern.code[:2] in RECIPROCAL_ROOTS:
+        elif len(sources) > 1 and (pattern.code[:2] in RECIPROCAL_ROOTS or pattern.trigger in self.reciprocal_verbs):
             pairs = [(s, t) for s in sources for t in sources if not _same_side(s.actor, t.actor)]
         elif pattern.target_optional and not target_tokens:
             pairs = [(s, None) for s in sources]
@@ -316,9 +317,19 @@ class EventCoder:
         # "Venezuela's sovereignty", "the people of Bolivia": an actor inside the phrase.
         for child in token.children:
             if child.dep_ == "poss" and table.actor_at(child.i):
-                return self._resolve(doc, table, child, quote, earlier, role=role)
+                return self._resolve(doc, table, child, quote, earlier, role=role, exclude=exclude)
             if child.dep_ == "poss" and child.pos_ == "PRON":
-                return self._resolve(doc, table, child, quote, earlier, role=role)
+                return self._resolve(doc, table, child, quote, earlier, role=role, exclude=exclude)
+        if role == "target" and token.pos_ == "NOUN":
+            # "welcomed the release of its sailors by Iran", "an inquiry into abuses by
+            # Ethiopian soldiers": reacting to a deed targets its doer.
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "by":
+                    for agent in prep.children:
+                        if agent.dep_ == "pobj":
+                            found = self._resolve(doc, table, agent, quote, earlier, role=role, exclude=exclude)
+                            if found is not None:
+                                return found
         if role == "target":
             # "The expulsion was condemned by ...": a definite event noun names an event
             # told before; its doer is the target.
@@ -381,7 +392,7 @@ class EventCoder:
         if lower in self.nonperson_pronouns:
             sent_start = token.sent.start
             previous_sent = doc[sent_start - 1].sent.start if sent_start > 0 else 0
-            return table.collective_before(token.i, min_token=previous_sent)
+            return table.collective_before(token.i, min_token=previous_sent, exclude=exclude)
         return None
 
     @staticmethod

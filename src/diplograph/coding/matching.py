@@ -157,6 +157,10 @@ def _step(state: _State, step: Step, pattern: Pattern) -> bool:
             dobj = object_token(state.verb)
             if dobj is not None and dobj not in heads:
                 heads.append(dobj)
+        elif state.verb.dep_ == "dobj" and state.verb.head.pos_ == "VERB":
+            # "opened an inquiry into X", "held talks with X": the parser often hangs the
+            # noun's preposition on the verb.
+            heads.append(state.verb.head)
         for prep in _prep_children(heads, step.preps):
             objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
