@@ -11,9 +11,24 @@ from diplograph.errors import InputError
 
 def test_api_exports_are_curated():
     assert set(diplograph.__all__) == {
-        "Actor", "ActorRef", "Article", "DiplographError", "Event", "Evidence", "InputError",
-        "KnowledgeError", "Location", "ModelError", "QueryError", "Quote", "Result", "StoreError",
-        "__version__", "extract", "extract_articles", "result_from_doc",
+        "Actor",
+        "ActorRef",
+        "Article",
+        "DiplographError",
+        "Event",
+        "Evidence",
+        "InputError",
+        "KnowledgeError",
+        "Location",
+        "ModelError",
+        "QueryError",
+        "Quote",
+        "Result",
+        "StoreError",
+        "__version__",
+        "extract",
+        "extract_articles",
+        "result_from_doc",
     }
     for name in diplograph.__all__:
         assert hasattr(diplograph, name), name
@@ -39,7 +54,9 @@ def test_api_event_carries_provenance(nlp):
 
 
 def test_api_without_article_date_dates_are_unknown(nlp):
-    [event] = next(extract_articles([Article(text="Paraguay broke off diplomatic relations with Bolivia.")], nlp=nlp)).events
+    [event] = next(
+        extract_articles([Article(text="Paraguay broke off diplomatic relations with Bolivia.")], nlp=nlp)
+    ).events
     assert event.date is None and event.date_precision == "unknown"
 
 
@@ -62,8 +79,24 @@ def test_api_result_to_dict_follows_the_output_contract(nlp):
     assert set(data) == {"article", "actors", "events", "quotes"}
     assert set(data["article"]) == {"id", "path", "url", "title", "date", "source"}
     event = data["events"][0]
-    assert {"id", "date", "date_precision", "source", "target", "code", "root", "label", "goldstein",
-            "quad_class", "plover", "modality", "attributed_to", "location", "evidence", "confidence"} <= set(event)
+    assert {
+        "id",
+        "date",
+        "date_precision",
+        "source",
+        "target",
+        "code",
+        "root",
+        "label",
+        "goldstein",
+        "quad_class",
+        "plover",
+        "modality",
+        "attributed_to",
+        "location",
+        "evidence",
+        "confidence",
+    } <= set(event)
     assert set(event["source"]) == {"text", "name", "code", "country", "sector", "kind"}
     assert {"sentence", "text", "start", "end", "trigger", "rule"} <= set(event["evidence"])
     actor = data["actors"][0]

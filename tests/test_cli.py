@@ -26,9 +26,7 @@ REFERENCE = Path("/work/shared/examples/venezuela-russia-2019-09-23.txt")
 COMMANDS = ["extract", "ingest", "events", "quotes", "actors"]
 FORMATS = ["table", "jsonl", "json", "csv"]
 
-MADURO = Actor(
-    "VENGOV:maduro", "Nicolas Maduro", "VENGOV", "VEN", "GOV", "person", "president", [(0, 6)]
-)
+MADURO = Actor("VENGOV:maduro", "Nicolas Maduro", "VENGOV", "VEN", "GOV", "person", "president", [(0, 6)])
 RUSSIA = Actor("RUS", "Russia", "RUS", "RUS", None, "state", None, [(15, 21)])
 
 
@@ -191,9 +189,7 @@ def test_cli_extract_invalid_date_option(fake_core: None, articles: list[str]) -
     assert result.exit_code == 2 and "E007" in result.output
 
 
-def test_cli_ingest_summary_and_reingest(
-    fake_core: None, articles: list[str], tmp_path: Path
-) -> None:
+def test_cli_ingest_summary_and_reingest(fake_core: None, articles: list[str], tmp_path: Path) -> None:
     db = str(tmp_path / "ingest.duckdb")
     first = run("ingest", *articles, "missing.txt", "--db", db, "--batch-size", "1")
     assert first.exit_code == 1
@@ -203,9 +199,7 @@ def test_cli_ingest_summary_and_reingest(
     assert second.stdout.strip() == "2 articles read, 0 stored, 2 already stored, 0 failed"
 
 
-def test_cli_missing_dependency_names_pip_command(
-    monkeypatch: pytest.MonkeyPatch, articles: list[str]
-) -> None:
+def test_cli_missing_dependency_names_pip_command(monkeypatch: pytest.MonkeyPatch, articles: list[str]) -> None:
     def missing(*args: object, **kwargs: object) -> Iterator[Result]:
         raise ModuleNotFoundError("No module named 'spacy'", name="spacy")
 
@@ -223,9 +217,7 @@ def test_cli_help_does_not_import_spacy_or_duckdb() -> None:
         "    assert CliRunner().invoke(cli, args).exit_code == 0\n"
         "print(sorted(m for m in ('spacy', 'duckdb') if m in sys.modules))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 
 

@@ -135,9 +135,7 @@ def test_dates_absolute_without_article_date(expression, value, precision):
     assert resolve_date(expression, None) == ResolvedDate(value, precision)
 
 
-@pytest.mark.parametrize(
-    "expression", ["yesterday", "Monday", "July", "September 12", "last week", "two days ago"]
-)
+@pytest.mark.parametrize("expression", ["yesterday", "Monday", "July", "September 12", "last week", "two days ago"])
 def test_dates_relative_without_article_date_is_none(expression):
     assert resolve_date(expression, None) is None
     assert resolve_date(expression, None, future=True) is None

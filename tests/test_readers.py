@@ -43,9 +43,7 @@ def errors(items: list[Article | InputError]) -> list[InputError]:
         ("date palms grow in Iraq.", None, "date palms grow in Iraq."),
     ],
 )
-def test_readers_text_header_date(
-    tmp_path: Path, content: str, date: str | None, text: str
-) -> None:
+def test_readers_text_header_date(tmp_path: Path, content: str, date: str | None, text: str) -> None:
     path = tmp_path / "a.txt"
     path.write_text(content, encoding="utf-8")
     [article] = read(path)
@@ -64,9 +62,7 @@ def test_readers_text_reference_article_offsets_relative_to_text() -> None:
     ("content", "expected"),
     [("date 2019-09-23 Text.", "2020-01-02"), ("Text without header.", "2020-01-02")],
 )
-def test_readers_date_option_overrides_and_fills(
-    tmp_path: Path, content: str, expected: str
-) -> None:
+def test_readers_date_option_overrides_and_fills(tmp_path: Path, content: str, expected: str) -> None:
     path = tmp_path / "a.txt"
     path.write_text(content, encoding="utf-8")
     [article] = read(path, date="2020-01-02")
@@ -137,9 +133,7 @@ def test_readers_json_file_list_and_object(tmp_path: Path) -> None:
     assert "[E009]" in str(error) and "item 1" in str(error)
 
 
-@pytest.mark.parametrize(
-    ("name", "content"), [("a.txt", ""), ("b.txt", " \n\n"), ("c.jsonl", "\n")]
-)
+@pytest.mark.parametrize(("name", "content"), [("a.txt", ""), ("b.txt", " \n\n"), ("c.jsonl", "\n")])
 def test_readers_empty_file(tmp_path: Path, name: str, content: str) -> None:
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")

@@ -24,13 +24,9 @@ from diplograph.records import (
 from diplograph.store import DEFAULT_DB_PATH, Store, default_db_path
 from diplograph.store.queries import event_from_row, quote_from_row
 
-MADURO = Actor(
-    "VENGOV:maduro", "Nicolas Maduro", "VENGOV", "VEN", "GOV", "person", "president", [(0, 6)]
-)
+MADURO = Actor("VENGOV:maduro", "Nicolas Maduro", "VENGOV", "VEN", "GOV", "person", "president", [(0, 6)])
 RUSSIA = Actor("RUS", "Russia", "RUS", "RUS", None, "state", None, [(15, 21), (40, 46)])
-RYABKOV = Actor(
-    "RUSGOV:ryabkov", "Sergei Ryabkov", "RUSGOV", "RUS", "GOV", "person", "deputy minister"
-)
+RYABKOV = Actor("RUSGOV:ryabkov", "Sergei Ryabkov", "RUSGOV", "RUS", "GOV", "person", "deputy minister")
 USA = Actor("USA", "United States", "USA", "USA", None, "state")
 PRECISION = {0: "unknown", 4: "year", 7: "month", 10: "day"}
 
@@ -63,9 +59,7 @@ def make_event(
     )
 
 
-def make_result(
-    text: str, date: str | None, events: list[Event], quotes: Sequence[Quote] = ()
-) -> Result:
+def make_result(text: str, date: str | None, events: list[Event], quotes: Sequence[Quote] = ()) -> Result:
     """A Result whose actors are the sources of its events."""
     codes = {event.source.code for event in events}
     actors = [a for a in (MADURO, RUSSIA, RYABKOV, USA) if a.code in codes]
@@ -91,9 +85,7 @@ def sample_results() -> list[Result]:
             [make_event("e1", USA, MADURO, "163", date="2020-01-09")],
             [Quote("We will act", 0, 11, "direct", RYABKOV.ref("Ryabkov"), 0)],
         ),
-        make_result(
-            "Russia said nothing.", None, [make_event("e1", RUSSIA, None, "010", date=None)]
-        ),
+        make_result("Russia said nothing.", None, [make_event("e1", RUSSIA, None, "010", date=None)]),
     ]
 
 
@@ -265,8 +257,7 @@ events = st.builds(
     modality=st.sampled_from(MODALITIES),
     evidence=st.builds(Evidence, offsets, texts, offsets, offsets, texts, offsets, offsets, texts),
     attributed_to=st.none() | actor_refs,
-    location=st.none()
-    | st.builds(Location, texts, optional_texts, st.none() | floats, st.none() | floats),
+    location=st.none() | st.builds(Location, texts, optional_texts, st.none() | floats, st.none() | floats),
     plover=st.none() | st.fixed_dictionaries({"type": texts, "mode": texts}),
     confidence=floats,
 )

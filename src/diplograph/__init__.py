@@ -1,8 +1,8 @@
 """diplograph: read news, code who did what to whom, who said what, with provenance.
 
-    >>> import diplograph
-    >>> result = diplograph.extract("France expelled the Malian ambassador.", date="2024-05-14")
-    >>> [(e.source.code, e.code, e.target.code) for e in result.events]
+>>> import diplograph
+>>> result = diplograph.extract("France expelled the Malian ambassador.", date="2024-05-14")
+>>> [(e.source.code, e.code, e.target.code) for e in result.events]
 """
 
 from .api import extract, extract_articles, result_from_doc

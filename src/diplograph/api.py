@@ -104,7 +104,6 @@ def result_from_doc(doc: Doc, article: Article, *, all_modalities: bool = False,
     text = article.text
     quotes = [replace(q, text=text[q.start : q.end]) for q in doc._.quotes or []]
     events = [
-        replace(e, evidence=replace(e.evidence, text=text[e.evidence.start : e.evidence.end].strip()))
-        for e in events
+        replace(e, evidence=replace(e.evidence, text=text[e.evidence.start : e.evidence.end].strip())) for e in events
     ]
     return Result(article=article, actors=list(doc._.actors), events=events, quotes=quotes)

@@ -27,7 +27,7 @@ class Messages:
     E002 = "{path} is empty; there is no article to read."
     E003 = "{path} is not UTF-8 text (byte {offset}); re-encode it, e.g. `iconv -f latin1 -t utf-8`."
     E004 = "{path}, line {line}: not valid JSON ({reason})."
-    E005 = "{path}, line {line}: the JSON object has no non-empty \"text\" field."
+    E005 = '{path}, line {line}: the JSON object has no non-empty "text" field.'
     E006 = "{path}: no such file or directory, and no file matches it as a glob."
     E007 = "Invalid date {value!r}{where}: use YYYY-MM-DD."
     E010 = (
@@ -39,11 +39,8 @@ class Messages:
     E031 = "Cannot store article {article}: {reason}. Nothing from this batch was written."
     E040 = "Invalid query: {reason}."
     E008 = "{path}: a .json file must hold an article object or a list of them, not {found}."
-    E009 = "{path}, item {index}: the JSON object has no non-empty \"text\" field."
-    E060 = (
-        "diplograph needs the package {package!r}, which is not installed: "
-        "run `pip install {install}`."
-    )
+    E009 = '{path}, item {index}: the JSON object has no non-empty "text" field.'
+    E060 = "diplograph needs the package {package!r}, which is not installed: run `pip install {install}`."
 
 
 class DiplographError(Exception):

@@ -44,16 +44,15 @@ def read_tsv(path: Path, columns: Sequence[str]) -> Iterator[tuple[int, dict[str
                 missing = [c for c in columns if c not in header]
                 if missing:
                     raise KnowledgeError(
-                        Messages.fmt("E020", 
-                            path=path, line=lineno, reason=f"header lacks columns {missing}"
-                        ),
+                        Messages.fmt("E020", path=path, line=lineno, reason=f"header lacks columns {missing}"),
                         path=str(path),
                         line=lineno,
                     )
                 continue
             if len(cells) > len(header):
                 raise KnowledgeError(
-                    Messages.fmt("E020", 
+                    Messages.fmt(
+                        "E020",
                         path=path,
                         line=lineno,
                         reason=f"{len(cells)} cells for {len(header)} columns",
@@ -141,11 +140,7 @@ class Knowledge:
 
     def officeholders_named(self, surface: str, day: str | None) -> list[Officeholder]:
         """Officeholders called ``surface`` who held office on ``day`` (best guess first)."""
-        found = [
-            self.officeholders[int(key)]
-            for kind, key in self.names.get(surface, [])
-            if kind == "person"
-        ]
+        found = [self.officeholders[int(key)] for kind, key in self.names.get(surface, []) if kind == "person"]
         current = [o for o in found if o.holds_office_on(day)]
         return current or found
 
@@ -258,7 +253,8 @@ def detect_kind(path: Path) -> str:
     if {"name", "country", "role"} <= header:
         return "officeholders"
     raise KnowledgeError(
-        Messages.fmt("E020", 
+        Messages.fmt(
+            "E020",
             path=path,
             line=1,
             reason="unknown dictionary header; see docs/knowledge.md for the four formats",

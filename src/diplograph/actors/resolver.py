@@ -65,9 +65,11 @@ class ActorResolver:
         self.anaphoric_nouns = self.know.words("anaphoric_country_nouns")
         self.exclusion_words = self.know.words("exclusion_words")
         self.exclusion_phrases = [tuple(p) for p in self.know.grammar.get("exclusion_phrases", [])]
-        self.pronouns = self.know.words("third_person_singular_person") | self.know.words(
-            "third_person_nonperson"
-        ) | self.know.words("first_person")
+        self.pronouns = (
+            self.know.words("third_person_singular_person")
+            | self.know.words("third_person_nonperson")
+            | self.know.words("first_person")
+        )
 
     # -- the component -------------------------------------------------------------------
 
@@ -210,7 +212,9 @@ class ActorResolver:
             # "Dewi Lestari, Indonesia's foreign minister": the apposition says who she is.
             other = self._apposition(head)
             if other is not None:
-                other_tokens = [t for t in self._np_tokens(other) if t.i not in by_token or by_token[t.i].kind != "person"]
+                other_tokens = [
+                    t for t in self._np_tokens(other) if t.i not in by_token or by_token[t.i].kind != "person"
+                ]
                 role = role or self._best_role([t for t in other_tokens if t.i not in by_token])
                 if cue is None:
                     cue = self._country_cue([by_token[t.i] for t in other_tokens if t.i in by_token], set())
@@ -226,7 +230,10 @@ class ActorResolver:
         elif (
             appositive is not None
             and appositive.i > head.i
-            and (self._names_person(appositive, by_token) or self._untagged_name(appositive, self._np_tokens(appositive), by_token))
+            and (
+                self._names_person(appositive, by_token)
+                or self._untagged_name(appositive, self._np_tokens(appositive), by_token)
+            )
         ):
             actor = None  # the person in apposition speaks for this phrase
         elif role is not None and (igo is None or role.term not in self.group_nouns):
@@ -360,7 +367,7 @@ class ActorResolver:
     def _of_phrase_cue(
         head: Token, by_token: dict[int, Gazetted], *, locative: bool = False
     ) -> tuple[Gazetted | None, Gazetted | None]:
-        """"the President of the Bolivarian Republic", "the foreign minister of France",
+        """ "the President of the Bolivarian Republic", "the foreign minister of France",
         "spokesman for the Moroccan government", "the ministry in Dakar"."""
         for prep in head.rights:
             if locative and prep.dep_ == "prep" and prep.lower_ == "in":
@@ -393,7 +400,9 @@ class ActorResolver:
                 sector="GOV",
                 kind="government",
             )
-        return Actor(id=country.iso3, name=country.name, code=country.iso3, country=country.iso3, sector=None, kind="state")
+        return Actor(
+            id=country.iso3, name=country.name, code=country.iso3, country=country.iso3, sector=None, kind="state"
+        )
 
     def _igo_actor(self, gaz: Gazetted) -> Actor:
         igo = self.know.igos[gaz.key]
@@ -425,12 +434,20 @@ class ActorResolver:
             return None
         name = f"{self.know.countries[country].name} {role.term}"
         code = _sector_code(country, role.sector)
-        return Actor(id=f"{code}:{role.term}", name=name, code=code, country=country, sector=role.sector, kind=role.kind, role=role.term)
+        return Actor(
+            id=f"{code}:{role.term}",
+            name=name,
+            code=code,
+            country=country,
+            sector=role.sector,
+            kind=role.kind,
+            role=role.term,
+        )
 
     def _add_coordinated(
         self, table: ActorTable, head: Token, role: Role, cue: Gazetted, by_token: dict[int, Gazetted]
     ) -> None:
-        """"The presidents of Brazil and Argentina", "Iranian and Saudi delegations": one
+        """ "The presidents of Brazil and Argentina", "Iranian and Saudi delegations": one
         phrase, one actor per country."""
         for other in cue.span.root.conjuncts:
             gaz = by_token.get(other.i)
@@ -486,7 +503,7 @@ class ActorResolver:
         return actor
 
     def _anaphoric_country(self, table: ActorTable, head: Token, tokens: list[Token]) -> Actor | None:
-        """"the Latin American country", "the Gulf state": a country named earlier."""
+        """ "the Latin American country", "the Gulf state": a country named earlier."""
         if head.lemma_.lower() not in self.anaphoric_nouns or head.tag_ in ("NNS", "NNPS"):
             return None
         if not any(t.dep_ == "det" and t.lower_ in ("the", "this") for t in tokens):
@@ -519,7 +536,7 @@ def register_extensions() -> None:
 @Language.factory(
     "diplograph_actors",
     default_config={"dictionaries": []},
-    requires=["token.dep", "token.lemma", "token.pos", "doc.ents"],
+    requires=["token.dep", "token.lemma", "token.tag", "doc.ents"],
     assigns=["doc._.actor_table", "doc._.actors"],
 )
 def make_actor_resolver(nlp: Language, name: str, *, dictionaries: list[str]) -> ActorResolver:

@@ -68,7 +68,10 @@ class ActorTable:
         for role, ids in self.person_roles.items():
             if role == term or role.endswith(" " + term):
                 found.extend(ids)
-        return sorted(set(found), key=lambda actor_id: self.actors[actor_id].mentions[0] if self.actors[actor_id].mentions else (0, 0))
+        return sorted(
+            set(found),
+            key=lambda actor_id: self.actors[actor_id].mentions[0] if self.actors[actor_id].mentions else (0, 0),
+        )
 
     def add_member(self, head: int, actor: Actor, start: int, end: int) -> None:
         known = self.actors.setdefault(actor.id, actor)
@@ -118,10 +121,7 @@ class ActorTable:
         that sentence if it is a person, else the last person named in it."""
         doc = self.doc
         sentence = doc[min(token_i, len(doc) - 1)].sent if len(doc) else None
-        candidates = [
-            m for m in self._mentions_before(token_i)
-            if self.is_personal(m) and m.actor_id not in exclude
-        ]
+        candidates = [m for m in self._mentions_before(token_i) if self.is_personal(m) and m.actor_id not in exclude]
         if not candidates or sentence is None:
             return None
         same = [m for m in candidates if m.head >= sentence.start]

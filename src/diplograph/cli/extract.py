@@ -61,7 +61,9 @@ def readable_articles(paths: Iterable[str], *, date: str | None, tally: Tally) -
 @date_option
 @model_option
 @click.option("--all-modalities", is_flag=True, help="Also print negated and hypothetical events.")
-@click.option("--untargeted", is_flag=True, help="Also print events without a target (a protest with no stated object).")
+@click.option(
+    "--untargeted", is_flag=True, help="Also print events without a target (a protest with no stated object)."
+)
 @output_options
 @click.pass_context
 def extract(
@@ -91,7 +93,12 @@ def extract(
     tally = Tally()
     articles = readable_articles(paths, date=date, tally=tally)
     results = extract_articles(
-        articles, model=model, all_modalities=all_modalities, untargeted=untargeted, dictionaries=dictionaries, lexicons=lexicons
+        articles,
+        model=model,
+        all_modalities=all_modalities,
+        untargeted=untargeted,
+        dictionaries=dictionaries,
+        lexicons=lexicons,
     )
     if fmt == "table":
         for result in results:
@@ -100,9 +107,7 @@ def extract(
         from diplograph.store.writer import event_row
 
         WRITERS["csv"](
-            event_row(result.article.id, i, event)
-            for result in results
-            for i, event in enumerate(result.events)
+            event_row(result.article.id, i, event) for result in results for i, event in enumerate(result.events)
         )
     else:
         WRITERS[fmt](result.to_dict() for result in results)

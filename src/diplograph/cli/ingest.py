@@ -64,7 +64,9 @@ def ingest(
     stored = skipped = 0
     with Store(db) as store:
         articles = readable_articles(paths, date=date, tally=tally)
-        for batch in chunked(extract_articles(articles, model=model, dictionaries=dictionaries, lexicons=lexicons), batch_size):
+        for batch in chunked(
+            extract_articles(articles, model=model, dictionaries=dictionaries, lexicons=lexicons), batch_size
+        ):
             try:
                 report = store.write(batch)
             except StoreError as e:
@@ -73,9 +75,6 @@ def ingest(
                 continue
             stored += report.stored
             skipped += report.skipped
-    click.echo(
-        f"{tally.read} articles read, {stored} stored, {skipped} already stored, "
-        f"{tally.failed} failed"
-    )
+    click.echo(f"{tally.read} articles read, {stored} stored, {skipped} already stored, {tally.failed} failed")
     if tally.failed:
         ctx.exit(1)

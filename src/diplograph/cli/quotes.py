@@ -24,9 +24,7 @@ QUOTE_COLUMNS: list[Column] = [
 @click.option("--until", metavar="DATE", help="Articles on or before YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many quotes.")
 @output_options
-def quotes(
-    db: str, speaker: str | None, since: str | None, until: str | None, limit: int | None, fmt: str
-) -> None:
+def quotes(db: str, speaker: str | None, since: str | None, until: str | None, limit: int | None, fmt: str) -> None:
     """List stored quotes with their speaker, by article date.
 
     \b

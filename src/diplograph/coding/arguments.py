@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-
 if TYPE_CHECKING:
     from ..knowledge import Knowledge
 
@@ -157,7 +156,7 @@ def noun_source_tokens(noun: Token, know: Knowledge, table, pattern=None) -> lis
 
 
 def adjective_source_tokens(adj: Token) -> list[Token]:
-    """"X is grateful to Y": the subject of the copula."""
+    """ "X is grateful to Y": the subject of the copula."""
     head = adj.head if adj.dep_ in ("acomp", "amod", "attr") else adj
     if adj.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN"):
         return [head]

@@ -20,9 +20,9 @@ from ..guard import guarded
 from ..knowledge import Knowledge, load_knowledge
 from ..records import Actor, ActorRef, Event, Evidence
 from . import arguments
-from .matching import Match, match_pattern
 from .dates import resolve_date
 from .lexicon import Lexicon, Pattern, load_lexicon
+from .matching import Match, match_pattern
 from .modality import Modality, ModalityDetector
 from .ontology import EventType, load_intent_codes, load_ontology
 
@@ -194,7 +194,7 @@ class EventCoder:
         return None
 
     def _inside_other_event(self, noun: Token) -> bool:
-        """"Iraq condemned Turkey's incursion", "lifted its restrictions": a nominal event
+        """ "Iraq condemned Turkey's incursion", "lifted its restrictions": a nominal event
         that is the theme of another event verb is that verb's business, not an event of
         its own. Light verbs ("announced the severance") and adverbial phrases ("during a
         visit") do not count."""
@@ -293,7 +293,15 @@ class EventCoder:
         return []
 
     def _resolve(
-        self, doc: Doc, table, token: Token, quote, earlier: list[Event], *, role: str, exclude: frozenset[str] = frozenset()
+        self,
+        doc: Doc,
+        table,
+        token: Token,
+        quote,
+        earlier: list[Event],
+        *,
+        role: str,
+        exclude: frozenset[str] = frozenset(),
     ) -> Participant | None:
         lower = token.lower_
         if token.pos_ == "PRON" or lower in self.anaphora_pronouns:
@@ -376,7 +384,15 @@ class EventCoder:
         return None
 
     def _resolve_pronoun(
-        self, doc: Doc, table, token: Token, quote, earlier: list[Event], *, role: str, exclude: frozenset[str] = frozenset()
+        self,
+        doc: Doc,
+        table,
+        token: Token,
+        quote,
+        earlier: list[Event],
+        *,
+        role: str,
+        exclude: frozenset[str] = frozenset(),
     ) -> Actor | None:
         lower = token.lower_
         if lower in self.first_person:
@@ -401,7 +417,9 @@ class EventCoder:
         return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
 
     def _antecedent_event(self, noun: Token, earlier: list[Event]) -> Event | None:
-        if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        if noun.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children
+        ):
             return None
         roots = {p.code[:2] for p in self.lexicon.candidates(noun.lemma_.lower(), "NOUN")}
         if not roots:

@@ -151,9 +151,7 @@ _OFFSET = re.compile(
     rf"^{_NUMBER_RE} (?P<unit>day|week|month|year)s? "
     r"(?P<direction>ago|earlier|before|later|after|from now|hence)$"
 )
-_PERIOD = re.compile(
-    rf"^{_QUALIFIER_RE}?(?P<mod>last|this past|next|this) (?P<unit>week|month|year)$"
-)
+_PERIOD = re.compile(rf"^{_QUALIFIER_RE}?(?P<mod>last|this past|next|this) (?P<unit>week|month|year)$")
 _WEEKDAY = re.compile(rf"^{_MOD_RE}?{_WEEKDAY_RE}{_TIME_OF_DAY_RE}$")
 _MONTH_DAY = re.compile(rf"^{_MONTH_RE} {_DAY_RE}(?: (?:of )?{_YEAR_RE})?{_TIME_OF_DAY_RE}$")
 _DAY_MONTH = re.compile(rf"^{_DAY_RE} (?:of )?{_MONTH_RE}(?: {_YEAR_RE})?{_TIME_OF_DAY_RE}$")
@@ -176,9 +174,7 @@ def parse_iso_date(value: str) -> datetime.date:
         raise ValueError(f"Invalid date {value!r}: {exc} (use YYYY-MM-DD).") from None
 
 
-def resolve_date(
-    expression: str, article_date: datetime.date | None, *, future: bool = False
-) -> ResolvedDate | None:
+def resolve_date(expression: str, article_date: datetime.date | None, *, future: bool = False) -> ResolvedDate | None:
     """Resolve a date expression as found in news text (e.g. spaCy DATE entity text)
     against the article's date.
 

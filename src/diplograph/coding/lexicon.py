@@ -144,7 +144,11 @@ def parse_pattern(code: str, pattern: str, example: str, source: str, order: int
                 i += 2
                 at_head = False
                 continue
-            if current == "VERB" and (at_head or (steps and steps[-1].kind in ("target", "object_target"))) and alts <= PARTICLES:
+            if (
+                current == "VERB"
+                and (at_head or (steps and steps[-1].kind in ("target", "object_target")))
+                and alts <= PARTICLES
+            ):
                 kind = "particle" if at_head else "complement"
                 steps.append(Step(kind, (alts,)))
                 i += 1

@@ -177,7 +177,7 @@ def _step(state: _State, step: Step, pattern: Pattern) -> bool:
 
 
 def _clause_subject(verb: Token) -> Token | None:
-    """"demanded that the Philippines remove ...": the subject of the that-clause."""
+    """ "demanded that the Philippines remove ...": the subject of the that-clause."""
     for child in verb.children:
         if child.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
             return next((g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")), None)

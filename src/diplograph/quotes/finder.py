@@ -141,7 +141,7 @@ class QuoteFinder:
         return None
 
     def _speech_verb_before(self, doc: Doc, first_inside: int, span: QuoteSpan) -> Token | None:
-        """"She told reporters: “...”", "Maduro said, “...”": look back to the sentence start."""
+        """ "She told reporters: “...”", "Maduro said, “...”": look back to the sentence start."""
         if first_inside == 0:
             return None
         before = doc[first_inside - 1]
@@ -161,7 +161,7 @@ class QuoteFinder:
 
     @staticmethod
     def _clause_before_colon(doc: Doc, first_inside: int) -> Token | None:
-        """"His counterpart was less patient: “...”": a clause ending in a colon right
+        """ "His counterpart was less patient: “...”": a clause ending in a colon right
         before the quote introduces it even without a speech verb."""
         i = first_inside - 1
         while i >= 0 and (doc[i].text in ("“", "«", '"', "‘") or doc[i].is_space):
@@ -181,7 +181,11 @@ class QuoteFinder:
         # Some parses hang the subject of "said" under the quote's verb; take the nearest
         # noun or pronoun next to the speech verb instead.
         for token in (verb.nbor(1) if verb.i + 1 < len(verb.doc) else None, verb.nbor(-1) if verb.i > 0 else None):
-            if token is not None and token.pos_ in ("PROPN", "PRON", "NOUN") and not (span.start <= token.idx < span.end):
+            if (
+                token is not None
+                and token.pos_ in ("PROPN", "PRON", "NOUN")
+                and not (span.start <= token.idx < span.end)
+            ):
                 return token
         return None
 

@@ -32,9 +32,7 @@ DIRECTORY_SUFFIXES = (".txt", ".jsonl", ".json")
 STDIN = "-"
 
 
-def read_articles(
-    paths: Iterable[str], *, date: str | None = None
-) -> Iterator[Article | InputError]:
+def read_articles(paths: Iterable[str], *, date: str | None = None) -> Iterator[Article | InputError]:
     """Yield the articles found in ``paths`` (files, directories, globs or ``-`` for stdin).
 
     ``date`` (``YYYY-MM-DD``) becomes the date of every article, overriding dates in the
@@ -72,9 +70,7 @@ def _expand(path: str) -> Iterator[Path | InputError]:
 
 
 def _directory(directory: Path) -> Iterator[Path | InputError]:
-    files = sorted(
-        p for p in directory.rglob("*") if p.is_file() and p.suffix.lower() in DIRECTORY_SUFFIXES
-    )
+    files = sorted(p for p in directory.rglob("*") if p.is_file() and p.suffix.lower() in DIRECTORY_SUFFIXES)
     if not files:
         reason = "the directory holds no " + ", ".join(DIRECTORY_SUFFIXES) + " file"
         yield input_error("E001", path=str(directory), reason=reason)

@@ -12,9 +12,7 @@ from diplograph.errors import InputError, Messages
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def input_error(
-    code: str, *, path: str | None, line: int | None = None, **fields: object
-) -> InputError:
+def input_error(code: str, *, path: str | None, line: int | None = None, **fields: object) -> InputError:
     """Build the InputError for catalogue entry ``code``, keeping path and line as context."""
     message = getattr(Messages, code).format(path=path, line=line, **fields)
     return InputError(f"[{code}] {message}", path=path, line=line)

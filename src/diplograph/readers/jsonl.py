@@ -16,9 +16,7 @@ from diplograph.readers.common import check_date, input_error, read_utf8
 from diplograph.records import Article
 
 
-def read_jsonl(
-    path: Path, *, shown: str, date: str | None = None
-) -> Iterator[Article | InputError]:
+def read_jsonl(path: Path, *, shown: str, date: str | None = None) -> Iterator[Article | InputError]:
     """Yield one Article (or InputError) per non-blank line of a JSON Lines file."""
     try:
         content = read_utf8(path, shown=shown)
@@ -73,9 +71,7 @@ def read_json(path: Path, *, shown: str, date: str | None = None) -> Iterator[Ar
             yield e
 
 
-def article_from_json(
-    data: dict[str, Any], *, path: str, line: int | None = None, date: str | None = None
-) -> Article:
+def article_from_json(data: dict[str, Any], *, path: str, line: int | None = None, date: str | None = None) -> Article:
     """Build an Article from one JSON object; ``date`` overrides the object's date."""
     text = _text(data)
     if not text:

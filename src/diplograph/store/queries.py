@@ -165,9 +165,7 @@ def event_from_row(row: dict[str, Any]) -> Event:
 
 def quote_from_row(row: dict[str, Any]) -> Quote:
     """Rebuild the Quote a ``quotes`` row was written from."""
-    return Quote(
-        row["text"], row["start"], row["end"], row["kind"], _ref(row, "speaker"), row["sentence"]
-    )
+    return Quote(row["text"], row["start"], row["end"], row["kind"], _ref(row, "speaker"), row["sentence"])
 
 
 def mentions_from_json(value: str | None) -> list[tuple[int, int]]:
@@ -216,9 +214,7 @@ def _limit(where: _Where, limit: int | None) -> str:
 def _ref(row: dict[str, Any], prefix: str) -> ActorRef | None:
     if row[f"{prefix}_code"] is None:
         return None
-    return ActorRef(
-        *(row[f"{prefix}_{k}"] for k in ("text", "name", "code", "country", "sector", "kind"))
-    )
+    return ActorRef(*(row[f"{prefix}_{k}"] for k in ("text", "name", "code", "country", "sector", "kind")))
 
 
 def _rows(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:

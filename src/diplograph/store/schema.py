@@ -11,10 +11,7 @@ SCHEMA_VERSION = 1
 
 
 def _actor_ref(prefix: str) -> str:
-    return ",\n".join(
-        f"    {prefix}_{name} VARCHAR"
-        for name in ("code", "country", "name", "text", "sector", "kind")
-    )
+    return ",\n".join(f"    {prefix}_{name} VARCHAR" for name in ("code", "country", "name", "text", "sector", "kind"))
 
 
 TABLES: dict[str, str] = {

@@ -45,15 +45,9 @@ def write_results(conn: duckdb.DuckDBPyConnection, results: Iterable[Result]) ->
                 continue
             seen.add(article_id)
             _insert(conn, "articles", [article_row(result.article)])
-            _insert(
-                conn, "actors", [actor_row(article_id, i, a) for i, a in enumerate(result.actors)]
-            )
-            _insert(
-                conn, "events", [event_row(article_id, i, e) for i, e in enumerate(result.events)]
-            )
-            _insert(
-                conn, "quotes", [quote_row(article_id, i, q) for i, q in enumerate(result.quotes)]
-            )
+            _insert(conn, "actors", [actor_row(article_id, i, a) for i, a in enumerate(result.actors)])
+            _insert(conn, "events", [event_row(article_id, i, e) for i, e in enumerate(result.events)])
+            _insert(conn, "quotes", [quote_row(article_id, i, q) for i, q in enumerate(result.quotes)])
             stored += 1
         conn.execute("COMMIT")
     except BaseException as e:
