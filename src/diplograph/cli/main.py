@@ -12,6 +12,7 @@ import click
 
 from diplograph import __version__
 from diplograph.cli.actors import actors
+from diplograph.cli.evaluate import evaluate
 from diplograph.cli.events import events
 from diplograph.cli.extract import extract
 from diplograph.cli.ingest import ingest
@@ -51,7 +52,7 @@ def cli() -> None:
     """
 
 
-for command in (extract, ingest, events, quotes, actors):
+for command in (extract, ingest, events, quotes, actors, evaluate):
     cli.add_command(command)
 
 
