@@ -305,7 +305,7 @@ def score_case(case: GoldCase, result: Result, scores: Scores, *, verbose: bool 
         # Strict: the three-digit code too, when the gold gives one.
         codes = {c[:3] for c in gold.codes}
 
-        def strict_ok(event: Event, gold: GoldEvent = gold) -> bool:
+        def strict_ok(event: Event, gold: GoldEvent = gold, codes: set[str] = codes) -> bool:
             return (
                 (not codes or event.code[:3] in codes)
                 and (not gold.src_codes or event.source.code in gold.src_codes)

@@ -35,7 +35,8 @@ def evaluate(
         diplograph evaluate eval/sentences/*.jsonl eval/articles/gold.jsonl -v
     """
     from diplograph import extract_articles
-    from diplograph.scoring import evaluate as score, format_scores, read_gold, scores_as_dict
+    from diplograph.scoring import evaluate as score
+    from diplograph.scoring import format_scores, read_gold, scores_as_dict
 
     cases = [case for path in gold for case in read_gold(path)]
     results = extract_articles(
