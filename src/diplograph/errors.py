@@ -41,6 +41,12 @@ class Messages:
     E008 = "{path}: a .json file must hold an article object or a list of them, not {found}."
     E009 = '{path}, item {index}: the JSON object has no non-empty "text" field.'
     E060 = "diplograph needs the package {package!r}, which is not installed: run `pip install {install}`."
+    E011 = "{path}: no article text found in the HTML page (a navigation, index or empty page?)."
+    E012 = "{path}: not an RSS or Atom feed ({reason})."
+    E013 = "{path}, entry {entry}: the feed entry has no text (neither content nor summary)."
+    E014 = "{path}, line {line}: the feed is malformed ({reason}); the entries before it were read."
+    E032 = "Cannot write Parquet to {path}: {reason}. Nothing from this batch was written."
+    E033 = "{path} holds no diplograph Parquet (no articles/**/*.parquet); write it with `diplograph ingest --out`."
 
 
 class DiplographError(Exception):
