@@ -17,6 +17,7 @@ from diplograph.cli.events import events
 from diplograph.cli.extract import extract
 from diplograph.cli.ingest import ingest
 from diplograph.cli.quotes import quotes
+from diplograph.cli.stories import stories
 from diplograph.errors import DiplographError, Messages
 
 #: pip names of the packages whose import name differs.

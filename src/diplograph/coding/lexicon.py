@@ -63,6 +63,7 @@ class Pattern:
     example: str
     source: str  # "file:line", shown as the rule that fired
     order: int = 0
+    raw: str = ""  # the pattern as written in the file
 
     @property
     def has_target(self) -> bool:
@@ -180,7 +181,7 @@ def parse_pattern(code: str, pattern: str, example: str, source: str, order: int
             steps.append(Step("object", tuple(positions)))
         i = j
         at_head = False
-    return Pattern(code, first.lower(), pos, tuple(steps), example, source, order)
+    return Pattern(code, first.lower(), pos, tuple(steps), example, source, order, raw=pattern)
 
 
 class Lexicon:

@@ -103,8 +103,10 @@ class Gazetteer:
             for capital in country.capitals:
                 same = [e for e in index.get(capital, []) if e[1] == country.iso3 and e[5] == TIER_PLACE]
                 if same:
-                    # The city is already there: promote it, keeping its own coordinates.
-                    index[capital] = [(*e[:5], TIER_CAPITAL) if e in same else e for e in index[capital]]
+                    # The city is already there: promote its most populous namesake in that country
+                    # (not every Washington in the US), keeping the city's own coordinates.
+                    city = max(same, key=lambda e: e[4])
+                    index[capital] = [(*e[:5], TIER_CAPITAL) if e is city else e for e in index[capital]]
                 else:
                     add(capital, (capital, country.iso3, country.lat, country.lon, 0, TIER_CAPITAL))
         #: Names diplograph knows only as organisations or people: never places.

@@ -1,21 +1,26 @@
 """Read articles from files, directories, globs or stdin.
 
-``read_articles`` yields an Article, or an InputError for each file or line that cannot be
-read: errors are yielded rather than raised so that one bad file does not stop a batch.
-The reader is chosen by suffix: ``.jsonl``/``.ndjson`` JSON Lines, ``.json`` JSON, anything
-else plain text (see ``diplograph.readers.text`` for the date header).
+``read_articles`` yields an Article, or an InputError for each file, line or feed entry
+that cannot be read: errors are yielded rather than raised so that one bad file does not
+stop a batch. The reader is chosen by suffix (``READERS``): ``.jsonl``/``.ndjson`` JSON
+Lines, ``.json`` JSON, ``.html``/``.htm`` web pages, ``.xml``/``.rss``/``.atom`` feeds,
+anything else plain text (see ``diplograph.readers.text`` for the date header). Standard
+input is JSON Lines when its first line is a JSON object, else one text article.
 """
 
 from __future__ import annotations
 
 import glob
+import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from diplograph.errors import InputError
 from diplograph.readers.common import check_date, decode_utf8, input_error
-from diplograph.readers.jsonl import read_json, read_jsonl
+from diplograph.readers.feeds import read_feed
+from diplograph.readers.html import read_html
+from diplograph.readers.jsonl import parse_jsonl, read_json, read_jsonl
 from diplograph.readers.text import parse_text, read_text
 from diplograph.records import Article
 
@@ -24,10 +29,19 @@ __all__ = ["read_articles", "READERS", "DIRECTORY_SUFFIXES"]
 Reader = Callable[..., Iterator[Article | InputError]]
 
 #: Reader per file suffix; any other suffix is read as plain text.
-READERS: dict[str, Reader] = {".jsonl": read_jsonl, ".ndjson": read_jsonl, ".json": read_json}
+READERS: dict[str, Reader] = {
+    ".jsonl": read_jsonl,
+    ".ndjson": read_jsonl,
+    ".json": read_json,
+    ".html": read_html,
+    ".htm": read_html,
+    ".xml": read_feed,
+    ".rss": read_feed,
+    ".atom": read_feed,
+}
 
 #: The files picked up when a directory is given.
-DIRECTORY_SUFFIXES = (".txt", ".jsonl", ".json")
+DIRECTORY_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".json", ".html", ".htm", ".xml", ".rss", ".atom")
 
 STDIN = "-"
 
@@ -82,6 +96,24 @@ def _read_stdin(*, date: str | None) -> Iterator[Article | InputError]:
     stream = getattr(sys.stdin, "buffer", None)
     try:
         content = decode_utf8(stream.read(), shown=shown) if stream else sys.stdin.read()
+    except InputError as e:
+        yield e
+        return
+    if _looks_like_jsonl(content):
+        yield from parse_jsonl(content, shown=shown, date=date)
+        return
+    try:
         yield parse_text(content, path=shown, date=date)
     except InputError as e:
         yield e
+
+
+def _looks_like_jsonl(content: str) -> bool:
+    """True when the first non-blank line is a JSON object: a text article never is one."""
+    first = next((line for line in content.splitlines() if line.strip()), "")
+    if not first.lstrip().startswith("{"):
+        return False
+    try:
+        return isinstance(json.loads(first), dict)
+    except json.JSONDecodeError:
+        return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date as Date
 from datetime import datetime
+from html.parser import HTMLParser
 from pathlib import Path
 
 from diplograph.errors import InputError, Messages
@@ -55,3 +56,46 @@ def decode_utf8(data: bytes, *, shown: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise input_error("E003", path=shown, offset=e.start) from e
+
+
+#: Tags that end a paragraph when HTML is flattened to text.
+_BLOCKS = frozenset("p div br li ul ol h1 h2 h3 h4 h5 h6 blockquote tr table section article pre".split())
+_HIDDEN = frozenset(("script", "style", "noscript", "template"))
+
+
+class _TextCollector(HTMLParser):
+    """Collects the visible text of an HTML fragment, a blank line between blocks."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[list[str]] = [[]]
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN:
+            self.hidden += 1
+        elif tag in _BLOCKS:
+            self.paragraphs.append([])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in _BLOCKS:
+            self.paragraphs.append([])
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.paragraphs[-1].append(data)
+
+
+def html_to_text(fragment: str) -> str:
+    """The text of an HTML fragment (a feed entry's content), paragraphs kept apart.
+
+    Sentence splitting needs the paragraph breaks that ``<p>`` carried, so blocks become
+    blank lines, while spaces inside a paragraph are collapsed as a browser would.
+    """
+    collector = _TextCollector()
+    collector.feed(fragment)
+    collector.close()
+    paragraphs = (" ".join("".join(parts).split()) for parts in collector.paragraphs)
+    return "\n\n".join(p for p in paragraphs if p)

@@ -23,6 +23,11 @@ def read_jsonl(path: Path, *, shown: str, date: str | None = None) -> Iterator[A
     except InputError as e:
         yield e
         return
+    yield from parse_jsonl(content, shown=shown, date=date)
+
+
+def parse_jsonl(content: str, *, shown: str, date: str | None = None) -> Iterator[Article | InputError]:
+    """Yield one Article (or InputError) per non-blank line of JSON Lines ``content``."""
     if not content.strip():
         yield input_error("E002", path=shown)
         return
