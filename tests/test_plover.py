@@ -152,3 +152,20 @@ def test_plover_events_prefer_the_events_own_plover_field():
     event = make_event("042", plover={"type": "CONSULT", "mode": "multilateral"})
     [record] = plover_events(make_result(event))
     assert record["mode"] == "multilateral"
+
+
+@pytest.mark.nlp
+def test_plover_cli_ontology_option_prints_plover_records(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from diplograph.cli.main import cli
+
+    article = tmp_path / "a.txt"
+    article.write_text("date 2024-02-01\nNiger expelled the French ambassador.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(article), "--ontology", "plover", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    [record] = [json.loads(line) for line in result.output.splitlines()]
+    assert record["event_type"] == "SANCTION"
+    assert (record["actor_country"], record["recipient_country"]) == ("NER", "FRA")

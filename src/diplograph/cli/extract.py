@@ -64,6 +64,13 @@ def readable_articles(paths: Iterable[str], *, date: str | None, tally: Tally) -
 @click.option(
     "--untargeted", is_flag=True, help="Also print events without a target (a protest with no stated object)."
 )
+@click.option(
+    "--ontology",
+    type=click.Choice(["cameo", "plover"]),
+    default="cameo",
+    show_default=True,
+    help="plover: print PLOVER-style event records (one per event) instead of the CAMEO result.",
+)
 @output_options
 @click.pass_context
 def extract(
@@ -75,6 +82,7 @@ def extract(
     lexicons: tuple[str, ...],
     all_modalities: bool,
     untargeted: bool,
+    ontology: str,
     fmt: str,
 ) -> None:
     """Extract actors, events and quotes from articles and print them.
@@ -100,7 +108,12 @@ def extract(
         dictionaries=dictionaries,
         lexicons=lexicons,
     )
-    if fmt == "table":
+    if ontology == "plover":
+        from diplograph.exporters.plover import plover_events
+
+        records = (record for result in results for record in plover_events(result))
+        WRITERS["jsonl" if fmt == "table" else fmt](records)
+    elif fmt == "table":
         for result in results:
             click.echo(render_result(result))
     elif fmt == "csv":

@@ -24,7 +24,8 @@ from .dates import resolve_date
 from .lexicon import Lexicon, Pattern, load_lexicon
 from .matching import Match, match_pattern
 from .modality import Modality, ModalityDetector
-from .ontology import EventType, load_intent_codes, load_ontology
+from .ontology import EventType, load_intent_codes, load_ontology, plover_for
+from .places import load_gazetteer, locate, place_of
 
 ANAPHORIC_DATE = re.compile(r"\b(earlier|later|before|after)\b", re.IGNORECASE)
 POS_CLASS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
@@ -51,6 +52,7 @@ class EventCoder:
         self.ontology: dict[str, EventType] = load_ontology()
         self.intent_codes = load_intent_codes()
         self.modality = ModalityDetector(self.know)
+        self.gazetteer = load_gazetteer()
         self.first_person = self.know.words("first_person")
         self.person_pronouns = self.know.words("third_person_singular_person")
         self.nonperson_pronouns = self.know.words("third_person_nonperson")
@@ -149,6 +151,7 @@ class EventCoder:
         if value in ("asserted", "reported") and precision != "unknown" and self._is_background(doc, date):
             value = "historical"
         attributed = self._attribution(doc, table, modality, quote)
+        location = locate(token, self.gazetteer, prefer_countries=self._countries_of(table))
         event_type = self.ontology[code]
         events = []
         for source, target in pairs:
@@ -180,10 +183,27 @@ class EventCoder:
                     modality=value,
                     attributed_to=attributed,
                     evidence=evidence,
+                    plover=plover_for(code),
+                    location=location,
                     confidence=self._confidence(pattern, modality, source, target),
                 )
             )
         return events
+
+    @staticmethod
+    def _countries_of(table) -> frozenset[str]:
+        return frozenset(a.country for a in table.actors.values() if a.country)
+
+    def _country_of_place(self, table, pobj: Token) -> Actor | None:
+        location = place_of(pobj, self.gazetteer, self._countries_of(table))
+        if location is None or location.country is None or location.country not in self.know.countries:
+            return None
+        country = self.know.countries[location.country]
+        actor = Actor(
+            id=country.iso3, name=country.name, code=country.iso3, country=country.iso3, sector=None, kind="state"
+        )
+        table.add_modifier(actor, pobj.left_edge.i, pobj.i + 1, pobj.i)
+        return table.actors[country.iso3]
 
     def _intent_code(self, code: str) -> str | None:
         """CAMEO's "express intent" code for a planned cooperative event, longest prefix first."""
@@ -371,7 +391,7 @@ class EventCoder:
                 if pobj.dep_ == "pobj"
             ]
             for child in (c for holder in holders for c in holder.children):
-                if child.dep_ == "prep" and child.lower_ in ("in", "inside"):
+                if child.dep_ == "prep" and child.lower_ in ("in", "inside", "near"):
                     for pobj in child.children:
                         if pobj.dep_ != "pobj":
                             continue
@@ -379,6 +399,9 @@ class EventCoder:
                         if place is None:
                             owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
                             place = table.actor_at(owner.i) if owner is not None else None
+                        if place is None:
+                            # "a warehouse near Tyre": a town stands for its country.
+                            place = self._country_of_place(table, pobj)
                         if place is not None and place.kind == "state":
                             return Participant(place, pobj, pobj.text)
         return None

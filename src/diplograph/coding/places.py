@@ -32,9 +32,10 @@ DIRECTIONAL_PREPS = frozenset({"to", "from", "into", "toward", "towards", "onto"
 #: Head nouns that name a kind of place: "the city of Goma", "Donetsk province", "Gaza Strip".
 GENERIC_PLACE_WORDS = frozenset(
     {
-        "area", "border", "camp", "capital", "city", "county", "district", "enclave", "governorate",
-        "municipality", "neighborhood", "neighbourhood", "oblast", "outskirts", "port", "prefecture",
-        "province", "region", "state", "strip", "suburb", "suburbs", "territory", "town", "village",
+        "area", "border", "camp", "capital", "center", "centre", "city", "county", "district", "enclave",
+        "governorate", "heart", "municipality", "neighborhood", "neighbourhood", "oblast", "outskirts", "port",
+        "prefecture", "province", "region", "state", "streets", "strip", "suburb", "suburbs", "territory",
+        "town", "village",
     }
 )  # fmt: skip
 COMPASS_WORDS = frozenset(
@@ -157,9 +158,7 @@ def load_gazetteer() -> Gazetteer:
 # --- reading the parse -------------------------------------------------------------------
 
 
-def locate(
-    trigger: Token, gazetteer: Gazetteer, *, prefer_countries: frozenset[str] = frozenset()
-) -> Location | None:
+def locate(trigger: Token, gazetteer: Gazetteer, *, prefer_countries: frozenset[str] = frozenset()) -> Location | None:
     """Where the event of ``trigger`` happens, from locative phrases in the parse, or None.
 
     Phrases attached to the trigger (or its direct object) come first, then those of its clause
@@ -175,7 +174,7 @@ def locate(
         if pobj.i in seen:
             continue
         seen.add(pobj.i)
-        found = _resolve(pobj, gazetteer, prefer_countries)
+        found = place_of(pobj, gazetteer, prefer_countries)
         if found is not None:
             return found
     return None
@@ -214,6 +213,8 @@ def _locative_objects(token: Token, depth: int) -> Iterator[Token]:
     for prep in token.children:
         if prep.dep_ != "prep" or prep.lower_ not in NESTING_PREPS:
             continue
+        if _follows_destination(prep):
+            continue
         for pobj in prep.children:
             if pobj.dep_ != "pobj":
                 continue
@@ -223,7 +224,17 @@ def _locative_objects(token: Token, depth: int) -> Iterator[Token]:
                 yield from _locative_objects(pobj, depth + 1)
 
 
-def _resolve(pobj: Token, gazetteer: Gazetteer, prefer: frozenset[str]) -> Location | None:
+def _follows_destination(prep: Token) -> bool:
+    """A locative right after a "to"/"from" phrase belongs to that destination or origin: in
+    "sent troops to villages in Donetsk" the parser often hangs "in Donetsk" on the verb."""
+    for sibling in prep.head.children:
+        if sibling.dep_ == "prep" and sibling.lower_ in DIRECTIONAL_PREPS and sibling.right_edge.i == prep.i - 1:
+            return True
+    return False
+
+
+def place_of(pobj: Token, gazetteer: Gazetteer, prefer: frozenset[str] = frozenset()) -> Location | None:
+    """The place named by the phrase headed by ``pobj`` ("the border town of Rafah"), or None."""
     if _is_time(pobj):
         return None
     prefer = prefer | _appositive_countries(pobj, gazetteer)
@@ -241,7 +252,7 @@ def _is_time(token: Token) -> bool:
 
 
 def _appositive_countries(token: Token, gazetteer: Gazetteer) -> frozenset[str]:
-    """"in Tripoli, Lebanon": the country named next to the place decides between namesakes."""
+    """Countries named next to the place ("in Tripoli, Lebanon"), to choose between namesakes."""
     found = set()
     for child in token.children:
         if child.dep_ in ("appos", "npadvmod", "conj") and child.pos_ == "PROPN":
@@ -258,11 +269,11 @@ def _names(token: Token, depth: int) -> Iterator[str]:
         (o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"),
         None,
     )
-    if token.lower_ in GENERIC_PLACE_WORDS:
+    if token.lower_ in GENERIC_PLACE_WORDS or (token.lower_ in COMPASS_WORDS and of_object is not None):
         if token.text[:1].isupper():
             yield _span_text(tokens)  # "Gaza City", "Mexico City" may be names of their own
         if of_object is not None and depth < 2:
-            yield from _names(of_object, depth + 1)  # "the border town of Rafah"
+            yield from _names(of_object, depth + 1)  # "the border town of Rafah", "the south of Lebanon"
             return
         for child in token.children:
             if child.dep_ == "appos" and depth < 2:
