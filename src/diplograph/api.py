@@ -43,21 +43,34 @@ def extract_articles(
     dictionaries: Iterable[str] = (),
     lexicons: Iterable[str] = (),
     nlp: Language | None = None,
+    prescan: bool = False,
 ) -> Iterator[Result]:
     """One Result per Article, in order. The pipeline is loaded once and reused.
 
     By default only events that happened or are claimed, planned or expected are returned
     (``all_modalities`` adds negated and hypothetical ones), and only events with a target
-    (``untargeted`` adds those without, such as a protest with no stated object)."""
+    (``untargeted`` adds those without, such as a protest with no stated object).
+    ``prescan`` skips parsing sentences that cannot hold an event (see ``diplograph.prescan``):
+    faster, at the price of not listing actors named only in skipped sentences."""
     from .coding.dates import parse_iso_date
     from .pipeline import DEFAULT_MODEL, load_pipeline
 
     if nlp is None:
         nlp = load_pipeline(model or DEFAULT_MODEL, dictionaries=tuple(dictionaries), lexicons=tuple(lexicons))
+    vocabulary = None
+    if prescan:
+        from .prescan import build_vocabulary
+
+        vocabulary = build_vocabulary(nlp, tuple(lexicons), tuple(dictionaries))
 
     def docs() -> Iterator[Doc]:
         for article in pending:
-            doc = nlp.make_doc(blank_elisions(article.text))
+            text = blank_elisions(article.text)
+            if vocabulary is not None:
+                from .prescan import blank_unlikely_sentences
+
+                text, _, _ = blank_unlikely_sentences(text, vocabulary)
+            doc = nlp.make_doc(text)
             if article.date:
                 try:
                     doc._.article_date = parse_iso_date(article.date)

@@ -62,6 +62,8 @@ class ActorResolver:
         self.matcher.add("NAME", list(nlp.tokenizer.pipe(surfaces)))
         self.group_nouns = self.know.words("group_nouns")
         self.person_role_words = self.know.words("person_role_words")
+        #: last words of role terms: a phrase whose head is none of them holds no role actor
+        self.role_heads = frozenset(term.split()[-1] for term in self.know.roles)
         self.anaphoric_nouns = self.know.words("anaphoric_country_nouns")
         self.exclusion_words = self.know.words("exclusion_words")
         self.exclusion_phrases = [tuple(p) for p in self.know.grammar.get("exclusion_phrases", [])]
@@ -79,7 +81,12 @@ class ActorResolver:
     def _resolve_doc(self, doc: Doc) -> Doc:
         table = ActorTable(doc, person_role_words=self.person_role_words)
         doc._.actor_table = table
-        gazetted = self._gazetteer_spans(doc)
+        ents = doc.ents  # built anew on each access: read once
+        for ent in ents:
+            if ent.label_ == "PERSON":
+                for i in range(ent.start, ent.end):
+                    table.person_ents[i] = ent
+        gazetted = self._gazetteer_spans(doc, ents)
         by_token: dict[int, Gazetted] = {}
         for gaz in gazetted:
             for token in gaz.span:
@@ -87,7 +94,7 @@ class ActorResolver:
         table.excluded = self._excluded_tokens(doc)
         day = doc._.article_date.isoformat() if doc._.article_date else None
         for token in doc:
-            if self._is_np_head(token, by_token):
+            if self._is_np_head(token, by_token) and self._worth_resolving(token, by_token, table):
                 self._resolve_np(table, token, by_token, day)
         for gaz in gazetted:
             root = gaz.span.root
@@ -98,19 +105,19 @@ class ActorResolver:
 
     # -- finding names ------------------------------------------------------------------
 
-    def _gazetteer_spans(self, doc: Doc) -> list[Gazetted]:
+    def _gazetteer_spans(self, doc: Doc, ents: tuple[Span, ...]) -> list[Gazetted]:
         spans = [doc[start:end] for _, start, end in self.matcher(doc)]
         # A country name inside a longer person or organisation name ("Jordan" in
         # "Michael Jordan", "Washington" in "Washington Post") is not the country.
         blocked: set[int] = set()
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ in ("PERSON", "ORG", "FAC", "LOC", "WORK_OF_ART", "PRODUCT", "EVENT"):
                 blocked.update(range(ent.start, ent.end))
         found = []
         for span in filter_spans(spans):
             entries = self.know.names[span.text]
             kinds = {kind for kind, _ in entries}
-            inside_other = all(t.i in blocked for t in span) and not self._ent_is_span(doc, span)
+            inside_other = all(t.i in blocked for t in span) and not self._ent_is_span(ents, span)
             if inside_other and "person" not in kinds and "igo" not in kinds and "seat" not in kinds:
                 continue
             kind, key = self._best_entry(entries)
@@ -118,10 +125,10 @@ class ActorResolver:
         return found
 
     @staticmethod
-    def _ent_is_span(doc: Doc, span: Span) -> bool:
+    def _ent_is_span(ents: tuple[Span, ...], span: Span) -> bool:
         return any(
             ent.start <= span.start and span.end <= ent.end and ent.end - ent.start <= span.end - span.start + 1
-            for ent in doc.ents
+            for ent in ents
         )
 
     @staticmethod
@@ -140,7 +147,7 @@ class ActorResolver:
         for phrase in self.exclusion_phrases:
             n = len(phrase)
             for i in range(len(doc) - n + 1):
-                if tuple(lowers[i : i + n]) == phrase:
+                if lowers[i] == phrase[0] and tuple(lowers[i : i + n]) == phrase:
                     excluded.update(range(i, i + n - 1))
                     starts.append(doc[i + n - 1])
         for word in starts:
@@ -166,6 +173,16 @@ class ActorResolver:
         if token.pos_ not in ("NOUN", "PROPN", "ADJ", "X", "NUM") and token.i not in by_token:
             return False
         return not (token.dep_ in NON_HEAD_DEPS and token.head.i != token.i)
+
+    def _worth_resolving(self, head: Token, by_token: dict[int, Gazetted], table: ActorTable) -> bool:
+        """A cheap test before the full phrase analysis: most nouns ("the talks", "water")
+        carry no name, role or country and cannot be actors."""
+        if head.i in by_token or head.i in table.person_ents or head.pos_ == "PROPN":
+            return True
+        words = (head.lower_, head.lemma_.lower())
+        if any(w in self.role_heads or w in self.anaphoric_nouns or w in self.group_nouns for w in words):
+            return True
+        return any(c.dep_ == "poss" or c.i in by_token for c in head.lefts)
 
     @staticmethod
     def _np_tokens(head: Token) -> list[Token]:
@@ -266,11 +283,10 @@ class ActorResolver:
             if gaz.kind == "person" and gaz.span.root.i in ids:
                 return gaz.span
         places = {g.span.start for g in gaz_in_np if g.kind in COUNTRY_KINDS or g.kind == "igo"}
-        for ent in doc.ents:
-            if ent.label_ == "PERSON" and ent.root.i in ids and head.i in range(ent.start, ent.end):
-                if ent.start in places:
-                    continue  # NER sometimes takes "Niamey" or "Canberra" for a name
-                return ent
+        ent = table.person_ents.get(head.i)
+        # NER sometimes takes "Niamey" or "Canberra" for a name: a place is not a person.
+        if ent is not None and ent.root.i in ids and ent.start not in places:
+            return ent
         # A name NER missed, told by a title in front ("Foreign Minister Tunde Adeyemi")
         # or a role in apposition ("Tunde Adeyemi, Nigeria's foreign minister").
         name = self._untagged_name(head, tokens, by_token)

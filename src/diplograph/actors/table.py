@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..records import Actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 
 @dataclass
@@ -46,6 +46,10 @@ class ActorTable:
     person_roles: dict[str, list[str]] = field(default_factory=dict)
     #: last words of roles held by one person ("minister"), from grammar.json
     person_role_words: frozenset[str] = frozenset()
+    #: token index -> the PERSON entity covering it
+    person_ents: dict[int, Span] = field(default_factory=dict)
+    #: head token index -> its mention (``mention_at`` is called often)
+    mention_by_head: dict[int, Mention] = field(default_factory=dict)
 
     def add(self, actor: Actor, start: int, end: int, head: int) -> Actor:
         """Record a mention of ``actor`` (merging with an equal actor already known)."""
@@ -58,7 +62,9 @@ class ActorTable:
         span = self.doc[start:end]
         known.mentions.append((span.start_char, span.end_char))
         self.heads[head] = known.id
-        self.mentions.append(Mention(known.id, start, end, head))
+        mention = Mention(known.id, start, end, head)
+        self.mentions.append(mention)
+        self.mention_by_head[head] = mention
         return known
 
     def persons_with_role(self, term: str) -> list[str]:
@@ -99,10 +105,7 @@ class ActorTable:
         return self.actors.get(actor_id) if actor_id else None
 
     def mention_at(self, token_i: int) -> Mention | None:
-        for mention in self.mentions:
-            if mention.head == token_i:
-                return mention
-        return None
+        return self.mention_by_head.get(token_i)
 
     def _mentions_before(self, token_i: int, *, min_token: int = 0) -> list[Mention]:
         return [m for m in self.mentions if min_token <= m.head < token_i and m.head not in self.excluded]

@@ -27,6 +27,9 @@ from .modality import Modality, ModalityDetector
 from .ontology import EventType, load_intent_codes, load_ontology, plover_for
 from .places import load_gazetteer, locate, place_of
 
+REGION_WORDS = frozenset(
+    "region province state district governorate oblast county prefecture territory area zone".split()
+)
 ANAPHORIC_DATE = re.compile(r"\b(earlier|later|before|after)\b", re.IGNORECASE)
 POS_CLASS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 #: Roots whose events are mutual when two actors do them together ("A and B held talks").
@@ -53,6 +56,7 @@ class EventCoder:
         self.intent_codes = load_intent_codes()
         self.modality = ModalityDetector(self.know)
         self.gazetteer = load_gazetteer()
+        self._date_ents: list[Span] = []  # DATE entities of the document being coded
         self.first_person = self.know.words("first_person")
         self.person_pronouns = self.know.words("third_person_singular_person")
         self.nonperson_pronouns = self.know.words("third_person_nonperson")
@@ -69,6 +73,8 @@ class EventCoder:
     def _code_doc(self, doc: Doc) -> Doc:
         events: list[Event] = []
         table = doc._.actor_table
+        # Span.ents rebuilds every entity on each call: collect the dates once per document.
+        self._date_ents = [ent for ent in doc.ents if ent.label_ == "DATE"]
         for sent_index, sent in enumerate(doc.sents):
             for token in sent:
                 pos = POS_CLASS.get(token.pos_)
@@ -195,6 +201,10 @@ class EventCoder:
         return frozenset(a.country for a in table.actors.values() if a.country)
 
     def _country_of_place(self, table, pobj: Token) -> Actor | None:
+        if pobj.lower_ in REGION_WORDS:
+            # "Gedo region": regions are not in the gazetteer, and a town of the same name
+            # elsewhere would give the wrong country.
+            return None
         location = place_of(pobj, self.gazetteer, self._countries_of(table))
         if location is None or location.country is None or location.country not in self.know.countries:
             return None
@@ -506,8 +516,8 @@ class EventCoder:
         if token.pos_ == "NOUN" and not self._attached_to_clause(token, verb):
             # "discussed in July preparations for a visit": July dates the talks, not the visit.
             verb = token
-        for ent in sent.ents:
-            if ent.label_ != "DATE":
+        for ent in self._date_ents:
+            if not (sent.start <= ent.start < sent.end):
                 continue
             governor = arguments.clause_verb(ent.root.head) if ent.root.head.i != ent.root.i else ent.root
             if governor.i not in (verb.i, token.i):

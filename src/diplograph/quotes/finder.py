@@ -50,6 +50,7 @@ class QuoteFinder:
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
+        self._sent_starts: list[int] = []
         know = load_knowledge()
         self.speech_verbs = know.words("speech_verbs")
         self.first_person = know.words("first_person")
@@ -61,6 +62,7 @@ class QuoteFinder:
 
     def _find(self, doc: Doc) -> Doc:
         table = doc._.actor_table
+        self._sent_starts = [sent.start_char for sent in doc.sents]  # of the document being read
         spans = self._direct_spans(doc.text)
         starts = [t.idx for t in doc]
         for k, span in enumerate(spans):
@@ -231,14 +233,8 @@ class QuoteFinder:
             quotes.append(self._record(doc, start, end, "indirect", actor, text))
         return quotes
 
-    @staticmethod
-    def _record(doc: Doc, start: int, end: int, kind: str, speaker: Actor | None, text: str | None) -> Quote:
-        sent_index = 0
-        for k, sent in enumerate(doc.sents):
-            if sent.start_char <= start:
-                sent_index = k
-            else:
-                break
+    def _record(self, doc: Doc, start: int, end: int, kind: str, speaker: Actor | None, text: str | None) -> Quote:
+        sent_index = max(0, bisect.bisect_right(self._sent_starts, start) - 1)
         ref: ActorRef | None = None
         if speaker is not None:
             ref = speaker.ref(text or speaker.name)

@@ -1,0 +1,121 @@
+"""A fast pre-scan that keeps the parser off sentences that cannot hold an event.
+
+Parsing is most of the cost. Before spaCy sees an article, each sentence is checked with
+plain string operations for two things an event needs: a word that can trigger one (any
+inflection of a lexicon lemma) and something that can be an actor (a known name, a
+capitalised word inside the sentence, a pronoun or a role word). Sentences that fail are
+replaced by spaces of the same length, so every character offset stays valid and the
+models only read what matters. Sentences with quotation marks are always kept (quotes and
+their attributions), and so is the sentence before a kept one that has a pronoun in it.
+The price: actors named only in skipped sentences are not listed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+#: A sentence ends at . ! ? (and closing quotes or brackets) followed by space, or at a newline.
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’»)\]]*\s+|\n\s*")
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
+QUOTE_MARKS = frozenset('“”«»"')
+PRONOUNS = frozenset("he she it they we i his her its their our him them us".split())
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What the scan looks for: inflected trigger words, and words that may name actors."""
+
+    triggers: frozenset[str]
+    actor_words: frozenset[str]  # lowercase role words and lowercase demonyms/names
+
+    def keeps(self, words: list[str]) -> bool:
+        lowered = [w.lower() for w in words]
+        if not any(w in self.triggers for w in lowered):
+            return False
+        if any(w in PRONOUNS or w in self.actor_words for w in lowered):
+            return True
+        # A capitalised word after the first is a likely name ("Ruto", "Tehran").
+        return any(w[:1].isupper() for w in words[1:])
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular English inflections of a verb or noun lemma (irregular ones come from the
+    model's lemmatizer exceptions)."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms.add(lemma[:-1] + "ing")
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+@lru_cache(maxsize=4)
+def build_vocabulary(nlp: Language, lexicons: tuple[str, ...] = (), dictionaries: tuple[str, ...] = ()) -> Vocabulary:
+    from .coding.lexicon import load_lexicon
+    from .knowledge import load_knowledge
+
+    lexicon = load_lexicon(lexicons)
+    triggers: set[str] = set()
+    for lemma in lexicon.triggers:
+        triggers |= inflections(lemma)
+    # Irregular forms ("met", "struck", "sought") from the lemmatizer's exception tables.
+    if "lemmatizer" in nlp.pipe_names:
+        lemmatizer = nlp.get_pipe("lemmatizer")
+        lookups = getattr(lemmatizer, "lookups", None)
+        if lookups is not None and lookups.has_table("lemma_exc"):
+            for forms in lookups.get_table("lemma_exc").values():
+                for form, lemmas in forms.items():
+                    if any(lemma in lexicon.triggers for lemma in lemmas):
+                        triggers.add(form.lower())
+    know = load_knowledge(dictionaries)
+    actor_words = {term.split()[-1] for term in know.roles}
+    for surface in know.names:
+        actor_words.update(w.lower() for w in surface.split())
+    return Vocabulary(frozenset(triggers), frozenset(actor_words))
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for match in SENTENCE_END.finditer(text):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def blank_unlikely_sentences(text: str, vocabulary: Vocabulary) -> tuple[str, int, int]:
+    """``text`` with sentences that cannot hold an event blanked out (same length); also
+    returns how many sentences there were and how many were kept."""
+    spans = sentence_spans(text)
+    keep = []
+    for start, end in spans:
+        sentence = text[start:end]
+        words = WORD.findall(sentence)
+        quoted = any(c in QUOTE_MARKS for c in sentence)
+        keep.append(quoted or vocabulary.keeps(words))
+    # A kept sentence with a pronoun ("It was welcomed by ...") needs the one before it.
+    for k in range(len(spans) - 1, 0, -1):
+        if keep[k] and not keep[k - 1]:
+            words = WORD.findall(text[spans[k][0] : spans[k][1]])
+            if any(w.lower() in PRONOUNS for w in words):
+                keep[k - 1] = True
+    if all(keep):
+        return text, len(spans), len(spans)
+    chars = list(text)
+    for (start, end), kept in zip(spans, keep, strict=True):
+        if not kept:
+            for i in range(start, end):
+                if chars[i] != "\n":
+                    chars[i] = " "
+    return "".join(chars), len(spans), sum(keep)
