@@ -92,8 +92,8 @@ def run_one(config: str, n_articles: int, words: int) -> dict:
 
 def corpus_size(n_articles: int, words: int) -> tuple[int, int, int]:
     import spacy
-
     from corpus import build_corpus
+
     from diplograph.prescan import sentence_spans
 
     articles = build_corpus(n_articles, words=words)
