@@ -23,7 +23,7 @@ from diplograph.records import Actor, Article, Event, Evidence, Quote, Result
 from diplograph.store import Store
 
 REFERENCE = Path("/work/shared/examples/venezuela-russia-2019-09-23.txt")
-COMMANDS = ["extract", "ingest", "events", "quotes", "actors"]
+COMMANDS = ["extract", "ingest", "load", "events", "quotes", "actors"]
 FORMATS = ["table", "jsonl", "json", "csv"]
 
 MADURO = Actor("VENGOV:maduro", "Nicolas Maduro", "VENGOV", "VEN", "GOV", "person", "president", [(0, 6)])
@@ -228,3 +228,76 @@ def test_cli_extract_reference_article_with_nlp_core() -> None:
     [record] = parse(result.stdout, "jsonl")
     assert record["article"]["date"] == "2019-09-23"
     assert record["events"] and record["actors"] and record["quotes"]
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_cli_help_does_not_import_readers_progress_or_dask() -> None:
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from diplograph.cli.main import cli\n"
+        "for args in [['--help'], ['ingest', '--help'], ['load', '--help']]:\n"
+        "    assert CliRunner().invoke(cli, args).exit_code == 0\n"
+        "heavy = ('trafilatura', 'feedparser', 'tqdm', 'dask', 'distributed', 'pyarrow')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_cli_ingest_reads_pages_and_feeds(fake_core: None, tmp_path: Path) -> None:
+    db = str(tmp_path / "web.duckdb")
+    result = run("ingest", str(FIXTURES), "--db", db)
+    assert result.exit_code == 1  # the RSS entry without text
+    assert result.stdout.strip() == "5 articles read, 5 stored, 0 already stored, 1 failed"
+    assert "[E013]" in result.stderr and "entry 3" in result.stderr
+    with Store(db, read_only=True) as store:
+        sources = {row[0] for row in store.conn.execute("SELECT source FROM articles").fetchall()}
+    assert sources == {"Coastal Herald", "Sahel Wire", "Pacific Desk"}
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pretend stderr is a terminal, as it is when a person runs ingest."""
+    from diplograph.cli import ingest
+
+    monkeypatch.setattr(ingest, "stderr_is_terminal", lambda: True)
+
+
+def test_cli_ingest_progress_bar_on_stderr_only(
+    fake_core: None, terminal: None, articles: list[str], tmp_path: Path
+) -> None:
+    result = run("ingest", *articles, "missing.txt", "--db", str(tmp_path / "p.duckdb"))
+    assert "article/s" in result.stderr and "2/2" in result.stderr
+    assert "Error: [E006] missing.txt" in result.stderr
+    assert result.stdout.strip() == "2 articles read, 2 stored, 0 already stored, 1 failed"
+
+
+@pytest.mark.parametrize("quiet", [["--quiet"], ["-q"]])
+def test_cli_ingest_quiet_has_no_progress_bar(
+    fake_core: None, terminal: None, articles: list[str], tmp_path: Path, quiet: list[str]
+) -> None:
+    result = run("ingest", *articles, "--db", str(tmp_path / "q.duckdb"), *quiet)
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_cli_ingest_no_progress_bar_when_stderr_is_not_a_terminal(
+    fake_core: None, articles: list[str], tmp_path: Path
+) -> None:
+    result = run("ingest", *articles, "--db", str(tmp_path / "n.duckdb"))
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_cli_ingest_out_writes_parquet_and_load_reads_it(fake_core: None, articles: list[str], tmp_path: Path) -> None:
+    out = tmp_path / "parquet"
+    first = run("ingest", *articles, "--out", str(out))
+    assert first.stdout.strip() == "2 articles read, 2 stored, 0 already stored, 0 failed"
+    assert {p.name for p in (out / "events").iterdir()} == {"month=2019-09", "month=unknown"}
+    db = str(tmp_path / "loaded.duckdb")
+    loaded = run("load", str(out), "--db", db)
+    assert loaded.exit_code == 0 and loaded.stdout.strip() == "2 articles found, 2 loaded, 0 already stored"
+    with Store(db, read_only=True) as store:
+        assert store.stats()["events"] == 2
+        assert [q["text"] for q in store.quotes()] == ["Я благодарю Россию"] * 2

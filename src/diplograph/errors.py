@@ -44,9 +44,10 @@ class Messages:
     E011 = "{path}: no article text found in the HTML page (a navigation, index or empty page?)."
     E012 = "{path}: not an RSS or Atom feed ({reason})."
     E013 = "{path}, entry {entry}: the feed entry has no text (neither content nor summary)."
-    E014 = "{path}, line {line}: the feed is malformed ({reason}); the entries before it were read."
+    E014 = "{path}: the feed breaks off after entry {entry} ({reason}); the entries before the break were read."
     E032 = "Cannot write Parquet to {path}: {reason}. Nothing from this batch was written."
     E033 = "{path} holds no diplograph Parquet (no articles/**/*.parquet); write it with `diplograph ingest --out`."
+    E034 = "Cannot load {path} into the database: {reason}. Nothing was loaded."
 
 
 class DiplographError(Exception):

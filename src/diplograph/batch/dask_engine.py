@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from diplograph.records import Article, Result
 
-#: Batches queued per worker: enough to keep workers busy, few enough to bound memory.
+#: Batches queued per worker thread: enough to keep workers busy, few enough to bound memory.
 IN_FLIGHT_PER_WORKER = 2
 INSTALL = "'diplograph[dask]'"
 
@@ -58,19 +58,23 @@ def run_dask(
     """
     options = ExtractOptions(model, tuple(dictionaries), tuple(lexicons), all_modalities, untargeted)
     with _client(scheduler, workers=workers) as client:
-        window = max(1, len(client.scheduler_info()["workers"])) * IN_FLIGHT_PER_WORKER
         pending: deque[Any] = deque()
         try:
             for batch in chunked(articles, batch_size):
                 # pure=False: two batches with equal content are still two tasks to run.
                 pending.append(client.submit(extract_batch, batch, options, pure=False))
-                if len(pending) >= window:
+                if len(pending) >= _window(client):
                     yield from pending.popleft().result()
             while pending:
                 yield from pending.popleft().result()
         finally:
             for future in pending:
                 future.cancel()
+
+
+def _window(client: Client) -> int:
+    """Batches to keep in flight, asked each time: a cluster may grow (or shrink) during a run."""
+    return max(1, sum(client.nthreads().values())) * IN_FLIGHT_PER_WORKER
 
 
 @contextmanager

@@ -44,9 +44,7 @@ def extract_batch(articles: list[Article], options: ExtractOptions) -> list[Resu
     from diplograph.api import extract_articles
 
     nlp = load_model(options)
-    results = extract_articles(
-        articles, nlp=nlp, all_modalities=options.all_modalities, untargeted=options.untargeted
-    )
+    results = extract_articles(articles, nlp=nlp, all_modalities=options.all_modalities, untargeted=options.untargeted)
     return list(results)
 
 

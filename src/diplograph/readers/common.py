@@ -41,13 +41,17 @@ def check_date(value: str, *, path: str | None = None, line: int | None = None) 
 
 def read_utf8(path: Path, *, shown: str) -> str:
     """Read a file as UTF-8 (a leading BOM is dropped); raise InputError E001/E003/E006."""
+    return decode_utf8(read_bytes(path, shown=shown), shown=shown)
+
+
+def read_bytes(path: Path, *, shown: str) -> bytes:
+    """Read a file's bytes; raise InputError E006 (missing) or E001 (unreadable)."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError as e:
         raise input_error("E006", path=shown) from e
     except OSError as e:
         raise input_error("E001", path=shown, reason=e.strerror or str(e)) from e
-    return decode_utf8(data, shown=shown)
 
 
 def decode_utf8(data: bytes, *, shown: str) -> str:

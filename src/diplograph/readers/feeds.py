@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from diplograph.errors import InputError
-from diplograph.readers.common import html_to_text, input_error
+from diplograph.readers.common import html_to_text, input_error, read_bytes
 from diplograph.records import Article
 
 
@@ -24,10 +24,9 @@ def read_feed(path: Path, *, shown: str, date: str | None = None) -> Iterator[Ar
     import feedparser  # imported only when a feed is read
 
     try:
-        data = path.read_bytes()
-    except OSError as e:
-        code = "E006" if isinstance(e, FileNotFoundError) else "E001"
-        yield input_error(code, path=shown, reason=e.strerror or str(e))
+        data = read_bytes(path, shown=shown)
+    except InputError as e:
+        yield e
         return
     if not data.strip():
         yield input_error("E002", path=shown)
@@ -43,7 +42,9 @@ def read_feed(path: Path, *, shown: str, date: str | None = None) -> Iterator[Ar
     for number, entry in enumerate(feed.entries, start=1):
         text = _entry_text(entry)
         if not text:
-            yield input_error("E013", path=shown, entry=number)
+            # In a cut-off feed, the last entry is the cut one: E014 below says so.
+            if broken is None or number < len(feed.entries):
+                yield input_error("E013", path=shown, entry=number)
             continue
         yield Article(
             text=text,
@@ -54,8 +55,8 @@ def read_feed(path: Path, *, shown: str, date: str | None = None) -> Iterator[Ar
             path=shown,
         )
     if broken is not None and _is_syntax_error(broken):
-        line = broken.getLineNumber() if hasattr(broken, "getLineNumber") else None
-        yield input_error("E014", path=shown, line=line, reason=_reason(broken))
+        # No line number: feedparser rewrites the document first, so the parser's lines are off.
+        yield input_error("E014", path=shown, entry=len(feed.entries) - 1, reason=_reason(broken))
 
 
 def _entry_text(entry: Any) -> str:

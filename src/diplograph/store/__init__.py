@@ -1,7 +1,8 @@
 """DuckDB storage: write Results, query events, quotes and actors.
 
 DuckDB is imported only when a Store is opened, so importing this package stays cheap
-(``diplograph --help`` must not load it).
+(``diplograph --help`` must not load it). ``diplograph.store.parquet`` writes the same tables
+as Parquet for large runs and loads them back.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from diplograph.errors import Messages, StoreError
 from diplograph.store import queries
 from diplograph.store.schema import TABLES
-from diplograph.store.writer import WriteReport, write_results
+from diplograph.store.writer import WriteReport, stored_ids, write_results
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -73,6 +74,16 @@ class Store:
     def write(self, results: Iterable[Result]) -> WriteReport:
         """Store a batch of results in one transaction; see ``diplograph.store.writer``."""
         return write_results(self.conn, results)
+
+    def stored_ids(self, ids: Iterable[str]) -> set[str]:
+        """Those of ``ids`` already stored, in one query; lets a rerun skip them before extracting."""
+        return stored_ids(self.conn, list(ids))
+
+    def load_parquet(self, directory: str | os.PathLike[str]) -> WriteReport:
+        """Bring a Parquet directory written by ``ingest --out`` in; see ``diplograph.store.parquet``."""
+        from diplograph.store.parquet import load_parquet
+
+        return load_parquet(self.conn, directory)
 
     def events(
         self,

@@ -134,6 +134,11 @@ def ref_columns(prefix: str, ref: ActorRef | None) -> dict[str, Any]:
     return {f"{prefix}_{name}": getattr(ref, name) if ref else None for name in _REF_FIELDS}
 
 
+def stored_ids(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> set[str]:
+    """Those of ``ids`` that are already in the ``articles`` table."""
+    return _stored_ids(conn, ids)
+
+
 def _stored_ids(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> set[str]:
     if not ids:
         return set()

@@ -14,6 +14,10 @@ Two tests, cheapest first:
   rather than every earlier article. Boilerplate lines are removed before shingling: lines
   matching well-known patterns, and lines that recur in ``boilerplate_repeats`` or more
   articles of the same outlet (``source``).
+- trimmed: a copy that lost its last paragraphs has a low Jaccard similarity although all
+  of it is in the original. When the shorter text's shingles are estimated to lie at least
+  ``containment`` (0.8) inside the longer one, a Jaccard similarity of ``threshold - 0.1``
+  is enough (LSH retrieves candidates at that lower threshold).
 
 datasketch is imported when a finder is built, so importing this module stays cheap.
 """
@@ -46,6 +50,12 @@ DEFAULT_THRESHOLD = 0.6
 DEFAULT_NUM_PERM = 128
 #: Words per shingle: long enough that shared background phrases do not look like copies.
 SHINGLE_SIZE = 5
+#: Minimum share of the shorter article's shingles found in the longer one for a trimmed copy.
+DEFAULT_CONTAINMENT = 0.8
+#: How far below the threshold a trimmed copy's Jaccard similarity may be.
+TRIM_SLACK = 0.1
+#: Fewer shingles than this are too few to call a text contained in another.
+MIN_CONTAINED_SHINGLES = 20
 #: A line seen in this many articles of one outlet is that outlet's boilerplate.
 DEFAULT_BOILERPLATE_REPEATS = 3
 #: Only short lines can be boilerplate; a long paragraph is body even when it recurs.
@@ -153,6 +163,7 @@ class DuplicateFinder:
         threshold: float = DEFAULT_THRESHOLD,
         num_perm: int = DEFAULT_NUM_PERM,
         boilerplate_repeats: int = DEFAULT_BOILERPLATE_REPEATS,
+        containment: float = DEFAULT_CONTAINMENT,
     ) -> None:
         from datasketch import MinHashLSH
 
@@ -160,11 +171,14 @@ class DuplicateFinder:
             raise ValueError(f"threshold must be in (0, 1], not {threshold!r}")
         self.threshold = threshold
         self.num_perm = num_perm
-        self._lsh: MinHashLSH = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self.containment = containment
+        self._floor = max(threshold - TRIM_SLACK, 0.05) if containment <= 1.0 else threshold
+        self._lsh: MinHashLSH = MinHashLSH(threshold=self._floor, num_perm=num_perm)
         self._boilerplate = _Boilerplate(boilerplate_repeats)
         self._primed: set[str] = set()
         self._hashes: dict[str, str] = {}  # normalised-text hash -> first article
         self._signatures: dict[str, MinHash] = {}
+        self._sizes: dict[str, int] = {}  # article -> number of distinct shingles
         self._order: dict[str, int] = {}  # article -> position in the stream
         self._canonical: dict[str, str] = {}  # article -> canonical article of its group
         self._matches: dict[str, DuplicateMatch | None] = {}
@@ -205,37 +219,45 @@ class DuplicateFinder:
         first = self._hashes.setdefault(digest, article_id)
         if first == article_id:
             return None
-        self._remember(article_id, self._signatures[first])
+        self._remember(article_id, self._signatures[first], self._sizes[first])
         return DuplicateMatch(self.canonical(first), "exact", 1.0, first)
 
     def _near(self, article_id: str, text: str, source: str | None) -> DuplicateMatch | None:
-        signature = self._signature(self._boilerplate.body(text, source))
+        signature, size = self._signature(self._boilerplate.body(text, source))
         best: tuple[float, int, str] | None = None
         for candidate in self._lsh.query(signature):
             similarity = float(signature.jaccard(self._signatures[candidate]))
-            if similarity < self.threshold:
+            if similarity < self.threshold and not self._trimmed(similarity, size, self._sizes[candidate]):
                 continue
             # Highest similarity first; on a tie the earliest article.
             rank = (similarity, -self._order[candidate], candidate)
             if best is None or rank[:2] > best[:2]:
                 best = rank
-        self._remember(article_id, signature)
+        self._remember(article_id, signature, size)
         if best is None:
             return None
         similarity, _, matched = best
         return DuplicateMatch(self.canonical(matched), "near", round(similarity, 4), matched)
 
-    def _signature(self, body: str) -> MinHash:
+    def _trimmed(self, similarity: float, size: int, other: int) -> bool:
+        """Is the shorter text (nearly) inside the longer one? |A∩B| = J(|A|+|B|)/(1+J)."""
+        if similarity < self._floor or min(size, other) < MIN_CONTAINED_SHINGLES:
+            return False
+        shared = similarity * (size + other) / (1.0 + similarity)
+        return shared / min(size, other) >= self.containment
+
+    def _signature(self, body: str) -> tuple[MinHash, int]:
         from datasketch import MinHash
 
         words = body.split()
         shingles = {" ".join(words[i : i + SHINGLE_SIZE]) for i in range(max(1, len(words) - SHINGLE_SIZE + 1))}
         signature = MinHash(num_perm=self.num_perm)
         signature.update_batch([s.encode("utf-8") for s in shingles])
-        return signature
+        return signature, len(shingles)
 
-    def _remember(self, article_id: str, signature: MinHash) -> None:
+    def _remember(self, article_id: str, signature: MinHash, size: int) -> None:
         self._signatures[article_id] = signature
+        self._sizes[article_id] = size
         self._order[article_id] = len(self._order)
         self._lsh.insert(article_id, signature, check_duplication=False)
 
@@ -246,6 +268,7 @@ def find_duplicates(
     threshold: float = DEFAULT_THRESHOLD,
     num_perm: int = DEFAULT_NUM_PERM,
     boilerplate_repeats: int = DEFAULT_BOILERPLATE_REPEATS,
+    containment: float = DEFAULT_CONTAINMENT,
 ) -> list[DuplicateLink]:
     """Duplicates in a batch, in input order (the first copy is canonical).
 
@@ -253,7 +276,9 @@ def find_duplicates(
     counts lines, the second adds articles.
     """
     articles = list(articles)
-    finder = DuplicateFinder(threshold=threshold, num_perm=num_perm, boilerplate_repeats=boilerplate_repeats)
+    finder = DuplicateFinder(
+        threshold=threshold, num_perm=num_perm, boilerplate_repeats=boilerplate_repeats, containment=containment
+    )
     for article in articles:
         finder.prime(article.id, article.text, source=article.source)
     for article in articles:

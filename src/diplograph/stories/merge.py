@@ -235,5 +235,9 @@ def _reason(reports: list[_Report], days: list[Date], months: list[str], window_
         parts.append(f"{len(copies)} of {len(articles)} articles are {label} of {canonical}")
     independent = len({r.canonical for r in reports})
     outlets = len({r.article.source for r in reports if r.article.source})
-    parts.append(f"{independent} independent article{'s' if independent != 1 else ''}, {outlets} outlet{'s' if outlets != 1 else ''}")
+    parts.append(f"{_plural(independent, 'independent article')}, {_plural(outlets, 'outlet')}")
     return "; ".join(parts)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
