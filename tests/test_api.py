@@ -117,3 +117,21 @@ def test_api_components_join_a_users_pipeline():
     doc = nlp("Kenya condemned the attack on Somalia's parliament. Somalia thanked Kenya.")
     assert [(e.source.country, e.root, e.target.country) for e in doc._.events] == [("SOM", "05", "KEN")]
     assert {a.country for a in doc._.actors} >= {"KEN", "SOM"}
+
+
+def test_api_input_error_keeps_its_place_through_pickling():
+    import pickle
+
+    error = pickle.loads(pickle.dumps(InputError("bad", path="a.jsonl", line=3)))
+    assert (str(error), error.path, error.line) == ("bad", "a.jsonl", 3)
+
+
+def test_api_prescan_keeps_events_and_offsets(nlp):
+    text = (
+        "The weather in Oslo was mild. Paraguay broke off diplomatic relations with Bolivia. "
+        "Markets were calm and the sun shone."
+    )
+    full = next(extract_articles([Article(text=text)], nlp=nlp))
+    fast = next(extract_articles([Article(text=text)], nlp=nlp, prescan=True))
+    assert [e.to_dict() for e in fast.events] == [e.to_dict() for e in full.events]
+    assert fast.events[0].evidence.text == "Paraguay broke off diplomatic relations with Bolivia."

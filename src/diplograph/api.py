@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -66,11 +67,21 @@ def extract_articles(
     def docs() -> Iterator[Doc]:
         for article in pending:
             text = blank_elisions(article.text)
+            boundaries: tuple[int, ...] = ()
             if vocabulary is not None:
-                from .prescan import blank_unlikely_sentences
+                from .prescan import scan
 
-                text, _, _ = blank_unlikely_sentences(text, vocabulary)
+                scanned = scan(text, vocabulary)
+                text, boundaries = scanned.text, scanned.boundaries
             doc = nlp.make_doc(text)
+            if boundaries:
+                # Kept sentences stay sentences of their own between skipped stretches: the
+                # token holding each boundary starts a sentence.
+                offsets = [token.idx for token in doc]
+                for boundary in boundaries:
+                    i = bisect.bisect_right(offsets, boundary) - 1
+                    if i > 0:
+                        doc[i].is_sent_start = True
             if article.date:
                 try:
                     doc._.article_date = parse_iso_date(article.date)

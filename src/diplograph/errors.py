@@ -62,6 +62,10 @@ class InputError(DiplographError):
         self.path = path
         self.line = line
 
+    def __reduce__(self):
+        # Keep path and line when the error travels back from a worker process.
+        return (_rebuild, (type(self), str(self), self.path, self.line))
+
 
 class ModelError(DiplographError):
     """The spaCy pipeline could not be loaded."""
@@ -74,6 +78,13 @@ class KnowledgeError(DiplographError):
         super().__init__(message)
         self.path = path
         self.line = line
+
+    def __reduce__(self):
+        return (_rebuild, (type(self), str(self), self.path, self.line))
+
+
+def _rebuild(cls: type, message: str, path: str | None, line: int | None) -> DiplographError:
+    return cls(message, path=path, line=line)
 
 
 class StoreError(DiplographError):

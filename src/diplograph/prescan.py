@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’»)\]]*\s+|\n\s*")
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 QUOTE_MARKS = frozenset('“”«»"')
+#: Particles whose presence a pattern needs ("beat up TARGET"); prepositions are too common to help.
+PARTICLE_WORDS = frozenset("up down out off back away over aside".split())
 PRONOUNS = frozenset("he she it they we i his her its their our him them us".split())
 
 
@@ -88,7 +90,7 @@ def build_vocabulary(nlp: Language, lexicons: tuple[str, ...] = (), dictionaries
             frozenset(form for lemma in alternatives for form in forms_of(lemma))
             for step in pattern.steps
             for alternatives in step.lemmas
-        )
+        ) + tuple(step.preps for step in pattern.steps if step.kind == "prep_target" and step.preps <= PARTICLE_WORDS)
         if not needs:
             needs_by_lemma[pattern.trigger] = None
         elif needs_by_lemma.get(pattern.trigger, []) is not None:
@@ -135,28 +137,51 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def blank_unlikely_sentences(text: str, vocabulary: Vocabulary) -> tuple[str, int, int]:
-    """``text`` with sentences that cannot hold an event blanked out (same length); also
-    returns how many sentences there were and how many were kept."""
+@dataclass(frozen=True)
+class Scan:
+    text: str  # the text with skipped sentences blanked, same length as the original
+    sentences: int
+    kept: int
+    #: character offsets where a skipped stretch starts or a kept sentence follows one: the
+    #: parser is told a sentence starts there, so kept sentences stay sentences of their own
+    boundaries: tuple[int, ...] = ()
+
+
+def _keep_flags(text: str, vocabulary: Vocabulary) -> tuple[list[tuple[int, int]], list[bool]]:
     spans = sentence_spans(text)
     keep = []
     for start, end in spans:
         sentence = text[start:end]
-        words = WORD.findall(sentence)
         quoted = any(c in QUOTE_MARKS for c in sentence)
-        keep.append(quoted or vocabulary.keeps(words))
+        keep.append(quoted or vocabulary.keeps(WORD.findall(sentence)))
     # A kept sentence with a pronoun ("It was welcomed by ...") needs the one before it.
     for k in range(len(spans) - 1, 0, -1):
         if keep[k] and not keep[k - 1]:
             words = WORD.findall(text[spans[k][0] : spans[k][1]])
             if any(w.lower() in PRONOUNS for w in words):
                 keep[k - 1] = True
+    return spans, keep
+
+
+def scan(text: str, vocabulary: Vocabulary) -> Scan:
+    """Blank the sentences of ``text`` that cannot hold an event (offsets unchanged)."""
+    spans, keep = _keep_flags(text, vocabulary)
     if all(keep):
-        return text, len(spans), len(spans)
+        return Scan(text, len(spans), len(spans))
     chars = list(text)
-    for (start, end), kept in zip(spans, keep, strict=True):
+    boundaries = []
+    for k, ((start, end), kept) in enumerate(zip(spans, keep, strict=True)):
+        if k > 0 and kept != keep[k - 1] or (k == 0 and not kept):
+            boundaries.append(start)
         if not kept:
             for i in range(start, end):
                 if chars[i] != "\n":
                     chars[i] = " "
-    return "".join(chars), len(spans), sum(keep)
+    return Scan("".join(chars), len(spans), sum(keep), tuple(boundaries))
+
+
+def blank_unlikely_sentences(text: str, vocabulary: Vocabulary) -> tuple[str, int, int]:
+    """``text`` with sentences that cannot hold an event blanked out (same length), how many
+    sentences there were and how many were kept."""
+    result = scan(text, vocabulary)
+    return result.text, result.sentences, result.kept

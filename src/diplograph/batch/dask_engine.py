@@ -50,13 +50,14 @@ def run_dask(
     lexicons: Iterable[str] = (),
     all_modalities: bool = False,
     untargeted: bool = False,
+    prescan: bool = False,
 ) -> Iterator[Result]:
     """One Result per Article, in input order, extracted on a Dask cluster.
 
     ``scheduler`` is the address of a running scheduler (``tcp://host:8786``); its workers
     need diplograph installed. Without it, a local cluster of ``workers`` processes runs.
     """
-    options = ExtractOptions(model, tuple(dictionaries), tuple(lexicons), all_modalities, untargeted)
+    options = ExtractOptions(model, tuple(dictionaries), tuple(lexicons), all_modalities, untargeted, prescan)
     with _client(scheduler, workers=workers) as client:
         pending: deque[Any] = deque()
         try:

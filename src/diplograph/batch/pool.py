@@ -32,6 +32,7 @@ def run_parallel(
     lexicons: Iterable[str] = (),
     all_modalities: bool = False,
     untargeted: bool = False,
+    prescan: bool = False,
 ) -> Iterator[Result]:
     """One Result per Article, in input order, extracted by ``workers`` processes.
 
@@ -39,7 +40,7 @@ def run_parallel(
     forkserver (spawn where it is missing): forking a parent that already holds threads or
     a DuckDB connection is unsafe.
     """
-    options = ExtractOptions(model, tuple(dictionaries), tuple(lexicons), all_modalities, untargeted)
+    options = ExtractOptions(model, tuple(dictionaries), tuple(lexicons), all_modalities, untargeted, prescan)
     if workers <= 1:
         # Looked up at call time, so that a replaced ``diplograph.extract_articles`` is used.
         import diplograph
@@ -51,6 +52,7 @@ def run_parallel(
             lexicons=options.lexicons,
             all_modalities=all_modalities,
             untargeted=untargeted,
+            prescan=prescan,
         )
         return
     methods = multiprocessing.get_all_start_methods()

@@ -30,6 +30,7 @@ class ExtractOptions:
     lexicons: tuple[str, ...] = ()
     all_modalities: bool = False
     untargeted: bool = False
+    prescan: bool = False
 
 
 def load_model(options: ExtractOptions) -> Language:
@@ -44,7 +45,15 @@ def extract_batch(articles: list[Article], options: ExtractOptions) -> list[Resu
     from diplograph.api import extract_articles
 
     nlp = load_model(options)
-    results = extract_articles(articles, nlp=nlp, all_modalities=options.all_modalities, untargeted=options.untargeted)
+    results = extract_articles(
+        articles,
+        nlp=nlp,
+        all_modalities=options.all_modalities,
+        untargeted=options.untargeted,
+        prescan=options.prescan,
+        dictionaries=options.dictionaries,
+        lexicons=options.lexicons,
+    )
     return list(results)
 
 

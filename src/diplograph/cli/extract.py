@@ -65,6 +65,12 @@ def readable_articles(paths: Iterable[str], *, date: str | None, tally: Tally) -
     "--untargeted", is_flag=True, help="Also print events without a target (a protest with no stated object)."
 )
 @click.option(
+    "--prescan/--no-prescan",
+    default=False,
+    show_default=True,
+    help="Skip parsing sentences with no trigger word or no possible actor (faster; see docs/cli.md).",
+)
+@click.option(
     "--ontology",
     type=click.Choice(["cameo", "plover"]),
     default="cameo",
@@ -82,6 +88,7 @@ def extract(
     lexicons: tuple[str, ...],
     all_modalities: bool,
     untargeted: bool,
+    prescan: bool,
     ontology: str,
     fmt: str,
 ) -> None:
@@ -105,6 +112,7 @@ def extract(
         model=model,
         all_modalities=all_modalities,
         untargeted=untargeted,
+        prescan=prescan,
         dictionaries=dictionaries,
         lexicons=lexicons,
     )

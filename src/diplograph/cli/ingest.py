@@ -64,6 +64,13 @@ DEFAULT_PARQUET_DIR = "diplograph-parquet"
     metavar="DIR",
     help=f"Write Parquet tables to DIR instead of the database (default with --engine dask: {DEFAULT_PARQUET_DIR}/).",
 )
+@click.option(
+    "--prescan/--no-prescan",
+    default=False,
+    show_default=True,
+    help="Skip parsing sentences with no trigger word or no possible actor: faster; actors named only "
+    "in skipped sentences are not stored.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar (it is only shown when stderr is a terminal).")
 @click.pass_context
 def ingest(
@@ -79,6 +86,7 @@ def ingest(
     engine: str,
     scheduler: str | None,
     out: str | None,
+    prescan: bool,
     quiet: bool,
 ) -> None:
     """Extract articles and store the results in a DuckDB database (or Parquet).
@@ -105,7 +113,7 @@ def ingest(
 
         require_dask()  # fail before reading anything when the extra is missing
         out = out or DEFAULT_PARQUET_DIR
-    options = {"model": model, "dictionaries": dictionaries, "lexicons": lexicons}
+    options = {"model": model, "dictionaries": dictionaries, "lexicons": lexicons, "prescan": prescan}
     tally = Tally()
     stored = skipped = 0
     with _open_store(db=db, out=out) as store, _progress(paths, quiet=quiet) as bar:

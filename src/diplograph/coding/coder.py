@@ -161,11 +161,12 @@ class EventCoder:
         event_type = self.ontology[code]
         events = []
         for source, target in pairs:
+            words = [t for t in sent if not t.is_space] or [token]
             evidence = Evidence(
                 sentence=sent_index,
-                text=sent.text.strip(),
-                start=sent.start_char,
-                end=sent.end_char,
+                text=doc.text[words[0].idx : words[-1].idx + len(words[-1])],
+                start=words[0].idx,
+                end=words[-1].idx + len(words[-1]),
                 trigger=token.text,
                 trigger_start=token.idx,
                 trigger_end=token.idx + len(token),
