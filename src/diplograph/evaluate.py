@@ -10,7 +10,9 @@ attributes are then checked on the matched events.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .records import ActorRef, Event, Result
@@ -28,8 +30,21 @@ def actor_key(ref: ActorRef | None) -> str | None:
         for suffix, key in IGO_KEYS.items():
             if code.startswith("IGO") and code.endswith(suffix):
                 return f"IGO:{key}"
-        return "IGO:" + code.removeprefix("IGO")
+        return "IGO:" + _igo_acronyms().get(code, code.removeprefix("IGO"))
     return ref.country
+
+
+@lru_cache(maxsize=1)
+def _igo_acronyms() -> dict[str, str]:
+    """IGO code -> its usual acronym ("IGOWAFWAS" -> "ECOWAS"), from the bundled igos.tsv."""
+    from .knowledge import load_knowledge
+
+    acronyms: dict[str, str] = {}
+    for igo in load_knowledge().igos.values():
+        short = next((a for a in (igo.name, *igo.aliases) if re.fullmatch(r"[A-Z]{2,8}\+?", a)), None)
+        if short and igo.code not in acronyms:
+            acronyms[igo.code] = short
+    return acronyms
 
 
 def _fits(pattern: Any, value: str | None) -> bool:

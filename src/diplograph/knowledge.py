@@ -119,6 +119,16 @@ class Officeholder:
         return True
 
 
+@dataclass(frozen=True)
+class Group:
+    """A non-state actor tied to a country (an armed group, a party, a movement)."""
+
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+    sector: str
+
+
 @dataclass
 class Knowledge:
     """Everything the actor resolver and the coder know about the world."""
@@ -127,6 +137,7 @@ class Knowledge:
     igos: dict[str, Igo] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
     officeholders: list[Officeholder] = field(default_factory=list)
+    groups: dict[str, Group] = field(default_factory=dict)
     grammar: dict[str, Any] = field(default_factory=dict)
     #: surface string -> list of (kind, key); kind is country/demonym/capital/seat/igo/person
     names: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
@@ -226,12 +237,21 @@ def _load_officeholders(know: Knowledge, path: Path) -> None:
             know.add_name(surface, "person", key)
 
 
+def _load_groups(know: Knowledge, path: Path) -> None:
+    for _, row in read_tsv(path, ("name", "aliases", "country", "sector")):
+        group = Group(row["name"], tuple(split_list(row["aliases"])), row["country"], row["sector"] or "REB")
+        know.groups[group.name] = group
+        for surface in (group.name, *group.aliases):
+            know.add_name(surface, "group", group.name)
+
+
 #: The bundled files, in loading order, and the loader of each kind of file.
 LOADERS = {
     "countries": _load_countries,
     "igos": _load_igos,
     "roles": _load_roles,
     "officeholders": _load_officeholders,
+    "groups": _load_groups,
 }
 
 
@@ -252,6 +272,8 @@ def detect_kind(path: Path) -> str:
         return "roles"
     if {"name", "country", "role"} <= header:
         return "officeholders"
+    if {"name", "country", "sector"} <= header:
+        return "groups"
     raise KnowledgeError(
         Messages.fmt(
             "E020",

@@ -62,6 +62,10 @@ class ActorResolver:
         self.matcher.add("NAME", list(nlp.tokenizer.pipe(surfaces)))
         self.group_nouns = self.know.words("group_nouns")
         self.person_role_words = self.know.words("person_role_words")
+        #: nouns that name events in the lexicon ("sanction", "visit"): "EU sanctions" is no actor
+        from ..coding.lexicon import load_lexicon
+
+        self.event_nouns = frozenset(p.trigger for p in load_lexicon().patterns if p.pos == "NOUN")
         #: last words of role terms: a phrase whose head is none of them holds no role actor
         self.role_heads = frozenset(term.split()[-1] for term in self.know.roles)
         self.anaphoric_nouns = self.know.words("anaphoric_country_nouns")
@@ -98,8 +102,13 @@ class ActorResolver:
                 self._resolve_np(table, token, by_token, day)
         for gaz in gazetted:
             root = gaz.span.root
-            if root.i not in table.heads and gaz.kind in ("country", "demonym", "capital", "seat", "igo"):
-                actor = self._igo_actor(gaz) if gaz.kind == "igo" else self._country_actor(gaz)
+            if root.i not in table.heads and gaz.kind in ("country", "demonym", "capital", "seat", "igo", "group"):
+                if gaz.kind == "igo":
+                    actor = self._igo_actor(gaz)
+                elif gaz.kind == "group":
+                    actor = self._group_actor(gaz)
+                else:
+                    actor = self._country_actor(gaz)
                 table.add_modifier(actor, gaz.span.start, gaz.span.end, root.i)
         return doc
 
@@ -133,7 +142,7 @@ class ActorResolver:
 
     @staticmethod
     def _best_entry(entries: list[tuple[str, str]]) -> tuple[str, str]:
-        order = {"igo": 0, "country": 1, "seat": 2, "capital": 3, "demonym": 4, "person": 5}
+        order = {"igo": 0, "group": 1, "country": 2, "seat": 3, "capital": 4, "demonym": 5, "person": 6}
         return min(entries, key=lambda e: order.get(e[0], 9))
 
     def _excluded_tokens(self, doc: Doc) -> set[int]:
@@ -220,6 +229,7 @@ class ActorResolver:
             role = None
         cue = self._country_cue(gaz_in_np, person_tokens)
         igo = next((g for g in gaz_in_np if g.kind == "igo"), None)
+        group = next((g for g in gaz_in_np if g.kind == "group"), None)
         if cue is None and igo is None:
             # A person "in Moscow" is only visiting; a ministry "in Dakar" belongs there.
             cue, igo = self._of_phrase_cue(head, by_token, locative=person is None)
@@ -238,7 +248,10 @@ class ActorResolver:
                 if cue is None:
                     cue, _ = self._of_phrase_cue(other, by_token)
         appositive = self._apposition(head)
-        if person is not None:
+        if person is None and group is not None and (role is None or role.strength < 2):
+            # "Hamas", "Houthi rebels", "Boko Haram fighters": the group itself.
+            actor = self._group_actor(group)
+        elif person is not None:
             actor = self._person_actor(table, person, role, cue, day)
             if appositive is not None and appositive.i < head.i and appositive.i not in table.heads:
                 # "Armenia's defence minister, Levon Petrosyan": both phrases are him.
@@ -255,7 +268,10 @@ class ActorResolver:
             actor = None  # the person in apposition speaks for this phrase
         elif role is not None and (igo is None or role.term not in self.group_nouns):
             actor = self._role_actor(table, head, role, cue, igo)
-        elif igo is not None and (igo.span.root.i == head.i or head.lemma_ in self.group_nouns):
+        elif igo is not None and (
+            igo.span.root.i == head.i or head.lemma_ in self.group_nouns or not self._is_event_noun(head)
+        ):
+            # "the UN", "EU countries", "the IMF board", "a UN report"; not "EU sanctions".
             actor = self._igo_actor(igo)
         elif cue is not None and head.i in range(cue.span.start, cue.span.end):
             actor = self._country_actor(cue)
@@ -419,6 +435,15 @@ class ActorResolver:
         return Actor(
             id=country.iso3, name=country.name, code=country.iso3, country=country.iso3, sector=None, kind="state"
         )
+
+    def _group_actor(self, gaz: Gazetted) -> Actor:
+        group = self.know.groups[gaz.key]
+        code = _sector_code(group.country, group.sector)
+        return Actor(id=f"{code}:{group.name}", name=group.name, code=code, country=group.country,
+                     sector=group.sector, kind="group")
+
+    def _is_event_noun(self, token: Token) -> bool:
+        return token.lemma_.lower() in self.event_nouns
 
     def _igo_actor(self, gaz: Gazetted) -> Actor:
         igo = self.know.igos[gaz.key]

@@ -132,7 +132,9 @@ def noun_source_tokens(noun: Token, know: Knowledge, table, pattern=None) -> lis
                 if doers:
                     return doers
     light_verbs = know.words("light_verbs")
-    adverbial = know.words("adverbial_preps")
+    # "during a trip to Caracas, Ryabkov discussed ...": the subject made the trip. Not so
+    # for "after the police raid ..., Mexico broke off relations".
+    same_actor = know.words("same_actor_preps")
     current = noun
     for _ in range(4):
         head = current.head
@@ -143,7 +145,9 @@ def noun_source_tokens(noun: Token, know: Knowledge, table, pattern=None) -> lis
         if current.dep_ == "pobj" and head.dep_ == "prep":
             governor = head.head
             if governor.pos_ in ("VERB", "AUX"):
-                if head.lower_ in adverbial or governor.lemma_.lower() in light_verbs:
+                meeting = head.lower_ in know.words("meeting_preps") and pattern is not None and pattern.code[:2] in ("03", "04")
+                # "After talks with Iraqi officials, Kuwait agreed ...": Kuwait held the talks.
+                if head.lower_ in same_actor or meeting or governor.lemma_.lower() in light_verbs:
                     return subject_tokens(governor)
                 return []
             current = governor

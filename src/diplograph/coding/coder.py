@@ -32,8 +32,8 @@ REGION_WORDS = frozenset(
 )
 ANAPHORIC_DATE = re.compile(r"\b(earlier|later|before|after)\b", re.IGNORECASE)
 POS_CLASS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
-#: Roots whose events are mutual when two actors do them together ("A and B held talks").
-RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
+#: Roots of reactions to a deed: condemning "the coup in Niger" targets Niger.
+REACTION_ROOTS = frozenset({"01", "02", "05", "10", "11", "12"})
 #: An event dated more than this many days before the article is background (historical).
 HISTORICAL_AFTER_DAYS = 365
 
@@ -64,6 +64,7 @@ class EventCoder:
         self.anaphora_pronouns = self.know.words("event_anaphora_pronouns")
         self.light_verbs = self.know.words("light_verbs")
         self.reciprocal_verbs = self.know.words("reciprocal_verbs")
+        self.relational_nouns = self.know.words("relational_nouns")
         self.intention_nouns = self.know.words("intention_nouns")
         self.adverbial_preps = self.know.words("adverbial_preps")
 
@@ -75,6 +76,7 @@ class EventCoder:
         table = doc._.actor_table
         # Span.ents rebuilds every entity on each call: collect the dates once per document.
         self._date_ents = [ent for ent in doc.ents if ent.label_ == "DATE"]
+        used_objects: set[int] = set()
         for sent_index, sent in enumerate(doc.sents):
             for token in sent:
                 pos = POS_CLASS.get(token.pos_)
@@ -85,10 +87,15 @@ class EventCoder:
                     continue
                 if pos == "NOUN" and self._inside_other_event(token):
                     continue
+                if token.i in used_objects:
+                    continue  # "signed a partnership with X": the verb's pattern told this event
                 chosen = self._choose_pattern(token, patterns)
                 if chosen is not None:
                     pattern, matched = chosen
-                    events.extend(self._code(doc, table, sent, sent_index, token, pattern, matched, events))
+                    coded = self._code(doc, table, sent, sent_index, token, pattern, matched, events)
+                    events.extend(coded)
+                    if coded and matched.obj is not None:
+                        used_objects.add(matched.obj.i)
         doc._.events = self._deduplicate(events)
         return doc
 
@@ -130,16 +137,19 @@ class EventCoder:
             source_tokens = arguments.noun_source_tokens(token, self.know, table, pattern)
         else:
             source_tokens = arguments.adjective_source_tokens(token)
-        sources = self._participants(doc, table, source_tokens, quote, earlier, role="source")
+        sources = self._participants(doc, table, source_tokens, quote, earlier, role="source", root=pattern.code[:2])
         # "She thanked him": the object pronoun is someone other than the subject.
         taken = frozenset(p.actor.id for p in sources)
-        targets = self._participants(doc, table, target_tokens, quote, earlier, role="target", exclude=taken)
+        targets = self._participants(
+            doc, table, target_tokens, quote, earlier, role="target", exclude=taken, root=pattern.code[:2]
+        )
         if not sources:
             return []
         pairs: list[tuple[Participant, Participant | None]] = []
         if targets:
             pairs = [(s, t) for s in sources for t in targets if not _same_side(s.actor, t.actor)]
-        elif len(sources) > 1 and (pattern.code[:2] in RECIPROCAL_ROOTS or pattern.trigger in self.reciprocal_verbs):
+        elif len(sources) > 1 and pattern.trigger in self.reciprocal_verbs and not arguments.is_passive(token):
+            # "Ghana and Togo signed an agreement": each did it with the other.
             pairs = [(s, t) for s in sources for t in sources if not _same_side(s.actor, t.actor)]
         elif pattern.target_optional and not target_tokens:
             pairs = [(s, None) for s in sources]
@@ -271,6 +281,7 @@ class EventCoder:
         *,
         role: str,
         exclude: frozenset[str] = frozenset(),
+        root: str = "",
     ) -> list[Participant]:
         found: list[Participant] = []
         seen: set[str] = set()
@@ -296,7 +307,7 @@ class EventCoder:
         for token in expanded:
             if token.i in table.excluded:
                 continue
-            participant = self._resolve(doc, table, token, quote, earlier, role=role, exclude=exclude)
+            participant = self._resolve(doc, table, token, quote, earlier, role=role, exclude=exclude, root=root)
             if participant is None:
                 continue
             group = [participant] + [Participant(a, token, participant.text) for a in table.members_at(token.i)]
@@ -333,6 +344,7 @@ class EventCoder:
         *,
         role: str,
         exclude: frozenset[str] = frozenset(),
+        root: str = "",
     ) -> Participant | None:
         lower = token.lower_
         if token.pos_ == "PRON" or lower in self.anaphora_pronouns:
@@ -353,12 +365,14 @@ class EventCoder:
                     actor = table.actors.get(self._actor_id(table, previous.source))
                     if actor is not None:
                         return Participant(actor, token, token.text)
-        # "Venezuela's sovereignty", "the people of Bolivia": an actor inside the phrase.
-        for child in token.children:
-            if child.dep_ == "poss" and table.actor_at(child.i):
-                return self._resolve(doc, table, child, quote, earlier, role=role, exclude=exclude)
-            if child.dep_ == "poss" and child.pos_ == "PRON":
-                return self._resolve(doc, table, child, quote, earlier, role=role, exclude=exclude)
+        event_noun = token.pos_ == "NOUN" and bool(self.lexicon.candidates(token.lemma_.lower(), "NOUN"))
+        again = dict(role=role, exclude=exclude, root=root)
+        # "Venezuela's sovereignty", "its ambassador": the possessor stands for the phrase,
+        # unless the noun names someone else in relation to it ("its neighbours").
+        if token.lemma_.lower() not in self.relational_nouns:
+            for child in token.children:
+                if child.dep_ == "poss" and (table.actor_at(child.i) or child.pos_ == "PRON"):
+                    return self._resolve(doc, table, child, quote, earlier, **again)
         if role == "target" and token.pos_ == "NOUN":
             # "welcomed the release of its sailors by Iran", "an inquiry into abuses by
             # Ethiopian soldiers": reacting to a deed targets its doer.
@@ -366,7 +380,7 @@ class EventCoder:
                 if prep.dep_ == "prep" and prep.lower_ == "by":
                     for agent in prep.children:
                         if agent.dep_ == "pobj":
-                            found = self._resolve(doc, table, agent, quote, earlier, role=role, exclude=exclude)
+                            found = self._resolve(doc, table, agent, quote, earlier, **again)
                             if found is not None:
                                 return found
         if role == "target":
@@ -377,44 +391,51 @@ class EventCoder:
                 actor = table.actors.get(self._actor_id(table, previous.source))
                 if actor is not None:
                     return Participant(actor, token, token.text)
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        found = table.actor_at(pobj.i)
-                        if found is not None:
-                            return Participant(found, pobj, pobj.text)
+        if not event_noun:
+            # "the people of Bolivia". (Of an event noun, "of" names whom it befell: "the
+            # arrest of a French journalist" is no deed of France.)
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found = table.actor_at(pobj.i)
+                            if found is not None:
+                                return Participant(found, pobj, pobj.text)
         # "the Chilean raid", "Israeli strikes": the doer named by a modifier.
-        if role == "target" and self.lexicon.is_trigger(token.lemma_.lower()):
+        if role == "target" and event_noun:
             for child in token.lefts:
                 found = table.modifier_actor(child.i)
                 if found is not None and child.dep_ in ("amod", "compound", "nmod"):
                     return Participant(found, child, child.text)
-        # "condemned the coup in Niger", "struck targets in southern Lebanon": a thing or
-        # happening inside a country stands for that country as the target.
-        if role == "target" and token.pos_ in ("NOUN", "PROPN"):
-            # One step down too: "the crackdown on protesters in Georgia".
-            holders = [token] + [
-                pobj
-                for prep in token.children
-                if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "of")
-                for pobj in prep.children
-                if pobj.dep_ == "pobj"
-            ]
-            for child in (c for holder in holders for c in holder.children):
-                if child.dep_ == "prep" and child.lower_ in ("in", "inside", "near"):
-                    for pobj in child.children:
-                        if pobj.dep_ != "pobj":
-                            continue
-                        place = table.actor_at(pobj.i)
-                        if place is None:
-                            owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
-                            place = table.actor_at(owner.i) if owner is not None else None
-                        if place is None:
-                            # "a warehouse near Tyre": a town stands for its country.
-                            place = self._country_of_place(table, pobj)
-                        if place is not None and place.kind == "state":
-                            return Participant(place, pobj, pobj.text)
+        # "condemned the coup in Niger", "struck targets in southern Lebanon": a thing or,
+        # for a reaction, a happening inside a country stands for that country.
+        if role == "target" and token.pos_ in ("NOUN", "PROPN") and (not event_noun or root in REACTION_ROOTS):
+            return self._place_target(table, token)
+        return None
+
+    def _place_target(self, table, token: Token) -> Participant | None:
+        # One step down too: "the crackdown on protesters in Georgia".
+        holders = [token] + [
+            pobj
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "of")
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+        for child in (c for holder in holders for c in holder.children):
+            if child.dep_ == "prep" and child.lower_ in ("in", "inside", "near"):
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    place = table.actor_at(pobj.i)
+                    if place is None:
+                        owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
+                        place = table.actor_at(owner.i) if owner is not None else None
+                    if place is None:
+                        # "a warehouse near Tyre": a town stands for its country.
+                        place = self._country_of_place(table, pobj)
+                    if place is not None and place.kind == "state":
+                        return Participant(place, pobj, pobj.text)
         return None
 
     def _resolve_pronoun(

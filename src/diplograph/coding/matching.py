@@ -15,6 +15,8 @@ from .arguments import is_passive, object_token
 from .lexicon import Lemmas, Pattern, Step
 
 OBJECT_DEPS = ("oprd", "attr", "dobj")
+#: Steps that name or place the verb's object.
+OBJECT_STEPS = frozenset({"object", "target", "object_target", "infinitive", "complement"})
 MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
 COMPLEMENT_DEPS = ("oprd", "xcomp", "acomp", "advmod", "prt", "npadvmod", "dobj", "attr", "ccomp", "prep")
 
@@ -189,5 +191,11 @@ def match_pattern(token: Token, pattern: Pattern) -> Match | None:
     state = _State(verb=token, required=[token])
     for step in pattern.steps:
         if not _step(state, step, pattern):
+            return None
+    if pattern.pos == "VERB" and not any(s.kind in OBJECT_STEPS for s in pattern.steps):
+        # "fly to X" is a visit, "flew medical teams to X" is not: a pattern that names no
+        # object does not apply to a verb that has one.
+        dobj = object_token(token)
+        if dobj is not None and not is_passive(token) and dobj not in state.targets and dobj.pos_ != "PRON":
             return None
     return Match(targets=state.targets, obj=state.obj)

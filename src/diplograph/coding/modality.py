@@ -80,6 +80,9 @@ class ModalityDetector:
                             grand.dep_ == "preconj" and grand.lower_ == "neither"
                         ):
                             return grand.lower_
+        # "refrained from criticising": a negating verb through a preposition.
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.lemma_.lower() in self.negating_verbs:
+            return verb.head.head.lemma_
         # "refused to recognize", "did not agree to meet": negation one level up.
         link = verb
         for governor in chain:
