@@ -439,8 +439,14 @@ class ActorResolver:
     def _group_actor(self, gaz: Gazetted) -> Actor:
         group = self.know.groups[gaz.key]
         code = _sector_code(group.country, group.sector)
-        return Actor(id=f"{code}:{group.name}", name=group.name, code=code, country=group.country,
-                     sector=group.sector, kind="group")
+        return Actor(
+            id=f"{code}:{group.name}",
+            name=group.name,
+            code=code,
+            country=group.country,
+            sector=group.sector,
+            kind="group",
+        )
 
     def _is_event_noun(self, token: Token) -> bool:
         return token.lemma_.lower() in self.event_nouns

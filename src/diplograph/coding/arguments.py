@@ -145,7 +145,11 @@ def noun_source_tokens(noun: Token, know: Knowledge, table, pattern=None) -> lis
         if current.dep_ == "pobj" and head.dep_ == "prep":
             governor = head.head
             if governor.pos_ in ("VERB", "AUX"):
-                meeting = head.lower_ in know.words("meeting_preps") and pattern is not None and pattern.code[:2] in ("03", "04")
+                meeting = (
+                    head.lower_ in know.words("meeting_preps")
+                    and pattern is not None
+                    and pattern.code[:2] in ("03", "04")
+                )
                 # "After talks with Iraqi officials, Kuwait agreed ...": Kuwait held the talks.
                 if head.lower_ in same_actor or meeting or governor.lemma_.lower() in light_verbs:
                     return subject_tokens(governor)

@@ -32,6 +32,30 @@ REGION_WORDS = frozenset(
 )
 ANAPHORIC_DATE = re.compile(r"\b(earlier|later|before|after)\b", re.IGNORECASE)
 POS_CLASS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
+#: Sectors of actors that live inside one country (see ``_anchor_domestic``).
+DOMESTIC_SECTORS = frozenset(
+    {
+        "OPP",
+        "CVL",
+        "REB",
+        "INS",
+        "SEP",
+        "JUD",
+        "LEG",
+        "MED",
+        "EDU",
+        "LAB",
+        "PTY",
+        "REL",
+        "CRM",
+        "ELI",
+        "HLH",
+        "REF",
+        "BUS",
+    }
+)
+#: Sectors (None: the state itself) whose acts at home make uncountried targets domestic.
+STATE_ORGANS = frozenset({None, "GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
 #: Roots of reactions to a deed: condemning "the coup in Niger" targets Niger.
 REACTION_ROOTS = frozenset({"01", "02", "05", "10", "11", "12"})
 #: An event dated more than this many days before the article is background (historical).
@@ -143,6 +167,7 @@ class EventCoder:
         targets = self._participants(
             doc, table, target_tokens, quote, earlier, role="target", exclude=taken, root=pattern.code[:2]
         )
+        sources, targets = self._anchor_domestic(table, sources, targets)
         if not sources:
             return []
         pairs: list[tuple[Participant, Participant | None]] = []
@@ -225,6 +250,57 @@ class EventCoder:
         )
         table.add_modifier(actor, pobj.left_edge.i, pobj.i + 1, pobj.i)
         return table.actors[country.iso3]
+
+    def _anchor_domestic(
+        self, table, sources: list[Participant], targets: list[Participant]
+    ) -> tuple[list[Participant], list[Participant]]:
+        """Domestic politics rarely repeats the country: in "Ethiopia freed the opposition
+        leader" or "Ugandan police arrested protesters" the opposition leader and the
+        protesters are of the acting state's country. An actor without a country but with a
+        domestic sector takes the one country of the other side; otherwise it is dropped."""
+
+        def countries(side: list[Participant]) -> set[str]:
+            return {p.actor.country for p in side if p.actor.country}
+
+        def anchored(side: list[Participant], other: list[Participant], *, allow_gov: bool) -> list[Participant]:
+            home = countries(other)
+            kept = []
+            for p in side:
+                if p.actor.country or p.actor.kind == "igo":
+                    kept.append(p)
+                elif len(home) == 1 and (p.actor.sector != "GOV" or allow_gov):
+                    kept.append(Participant(self._with_country(table, p.actor, next(iter(home))), p.token, p.text))
+            return kept
+
+        # A state organ acting at home: its uncountried domestic targets are its own.
+        acting_state = any(p.actor.country and p.actor.sector in STATE_ORGANS for p in sources)
+        targets = (
+            anchored(targets, sources, allow_gov=False)
+            if acting_state
+            else [p for p in targets if p.actor.country or p.actor.kind == "igo"]
+        )
+        # Protesters, opposition, rebels acting against a government or place of one country.
+        sources = anchored(sources, targets, allow_gov=False)
+        return sources, targets
+
+    @staticmethod
+    def _with_country(table, actor: Actor, country: str) -> Actor:
+        code = country + (actor.sector or "")
+        anchored_id = f"{code}:{actor.id}"
+        known = table.actors.get(anchored_id)
+        if known is None:
+            known = Actor(
+                id=anchored_id,
+                name=actor.name,
+                code=code,
+                country=country,
+                sector=actor.sector,
+                kind=actor.kind,
+                role=actor.role,
+                mentions=list(actor.mentions),
+            )
+            table.actors[anchored_id] = known
+        return known
 
     def _intent_code(self, code: str) -> str | None:
         """CAMEO's "express intent" code for a planned cooperative event, longest prefix first."""
@@ -314,8 +390,12 @@ class EventCoder:
             for member in group:
                 if member.actor.id in seen or member.actor.id in excluded_ids:
                     continue
-                if not member.actor.country and member.actor.kind != "igo":
-                    continue
+                if (
+                    not member.actor.country
+                    and member.actor.kind != "igo"
+                    and member.actor.sector not in DOMESTIC_SECTORS
+                ):
+                    continue  # no country and no chance of one: no event can use it
                 seen.add(member.actor.id)
                 found.append(member)
         return found
