@@ -107,9 +107,18 @@ def extract_articles(
 ELISION = re.compile(r"[<\[(]\s*(?:…|\.\.\.)\s*[>\])]")
 
 
+#: A wire-story dateline opening the text: "NAIROBI —", "ZVEČAN (Kosovo) —", "LIMA, March 3 -".
+DATELINE = re.compile(
+    r"\A(\s*)([A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž .'’-]{2,40}(?:\s*\([^)\n]{1,40}\))?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:—|–|--|-)\s)"
+)
+
+
 def blank_elisions(text: str) -> str:
-    """``text`` with elision marks replaced by spaces, so that offsets stay the same."""
-    return ELISION.sub(lambda m: " " * len(m.group()), text)
+    """``text`` with elision marks and an opening dateline replaced by spaces (offsets stay
+    the same): "NAIROBI —" would otherwise be parsed as the subject of the first sentence."""
+    text = ELISION.sub(lambda m: " " * len(m.group()), text)
+    return DATELINE.sub(lambda m: m.group(1) + " " * len(m.group(2)), text, count=1)
 
 
 def _results(docs: Iterable[Doc], articles: list[Article], all_modalities: bool, untargeted: bool) -> Iterator[Result]:

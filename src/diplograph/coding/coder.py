@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -27,6 +28,8 @@ from .modality import Modality, ModalityDetector
 from .ontology import EventType, load_intent_codes, load_ontology, plover_for
 from .places import load_gazetteer, locate, place_of
 
+#: Prepositions of mutual action: "talks with", "an agreement between".
+MUTUAL_PREPS = frozenset({"with", "between"})
 REGION_WORDS = frozenset(
     "region province state district governorate oblast county prefecture territory area zone".split()
 )
@@ -89,6 +92,7 @@ class EventCoder:
         self.light_verbs = self.know.words("light_verbs")
         self.reciprocal_verbs = self.know.words("reciprocal_verbs")
         self.relational_nouns = self.know.words("relational_nouns")
+        self.person_role_words = self.know.words("person_role_words")
         self.intention_nouns = self.know.words("intention_nouns")
         self.adverbial_preps = self.know.words("adverbial_preps")
 
@@ -123,11 +127,12 @@ class EventCoder:
         doc._.events = self._deduplicate(events)
         return doc
 
-    @staticmethod
-    def _choose_pattern(token: Token, patterns: list[Pattern]) -> tuple[Pattern, Match] | None:
+    def _choose_pattern(self, token: Token, patterns: list[Pattern]) -> tuple[Pattern, Match] | None:
         """The most specific pattern that applies. A pattern whose optional target found
         nothing ("meet with TARGET?" on "met her counterpart") yields to a less specific
-        one that finds a target ("meet TARGET?")."""
+        one that finds a target ("meet TARGET?"). Last, a mutual pattern ("restore relations
+        with TARGET") may go without its target when several actors do it together; the
+        coder then pairs them ("Saudi Arabia and Iran agreed to restore relations")."""
         fallback: tuple[Pattern, Match] | None = None
         for pattern in patterns:
             matched = match_pattern(token, pattern)
@@ -137,7 +142,29 @@ class EventCoder:
                 return pattern, matched
             if fallback is None:
                 fallback = (pattern, matched)
-        return fallback
+        if fallback is not None:
+            return fallback
+        if any(c.dep_ in ("xcomp", "ccomp") for c in token.children):
+            return None  # "agreed to reopen the border": the reopening is the event
+        for pattern in patterns:
+            mutual = self._mutual_version(pattern)
+            if mutual is not None:
+                matched = match_pattern(token, mutual)
+                if matched is not None and not matched.targets:
+                    return mutual, matched
+        return None
+
+    @staticmethod
+    @lru_cache(maxsize=4096)
+    def _mutual_version(pattern: Pattern) -> Pattern | None:
+        """``pattern`` with its "with"/"between" target made optional, or None."""
+        steps = pattern.steps
+        if not any(s.kind == "prep_target" and s.preps & MUTUAL_PREPS and not s.optional for s in steps):
+            return None
+        relaxed = tuple(
+            replace(s, optional=True) if s.kind == "prep_target" and s.preps & MUTUAL_PREPS else s for s in steps
+        )
+        return replace(pattern, steps=relaxed, source=pattern.source + " mutual")
 
     # -- one trigger ----------------------------------------------------------------------
 
@@ -173,10 +200,14 @@ class EventCoder:
         pairs: list[tuple[Participant, Participant | None]] = []
         if targets:
             pairs = [(s, t) for s in sources for t in targets if not _same_side(s.actor, t.actor)]
-        elif len(sources) > 1 and pattern.trigger in self.reciprocal_verbs and not arguments.is_passive(token):
+        elif (
+            len(sources) > 1
+            and (pattern.trigger in self.reciprocal_verbs or pattern.source.endswith(" mutual"))
+            and not arguments.is_passive(token)
+        ):
             # "Ghana and Togo signed an agreement": each did it with the other.
             pairs = [(s, t) for s in sources for t in sources if not _same_side(s.actor, t.actor)]
-        elif pattern.target_optional and not target_tokens:
+        elif pattern.target_optional and not target_tokens and not pattern.source.endswith(" mutual"):
             pairs = [(s, None) for s in sources]
         if not pairs:
             return []
@@ -316,10 +347,13 @@ class EventCoder:
         its own. Light verbs ("announced the severance") and adverbial phrases ("during a
         visit") do not count."""
         current = noun
-        for _ in range(3):
+        for _ in range(4):
             head = current.head
             if head.i == current.i:
                 return False
+            if current.dep_ == "conj":
+                current = head  # "agreements on water, energy and trade"
+                continue
             if current.dep_ == "pobj" and head.dep_ == "prep":
                 governor = head.head
                 if governor.pos_ in ("VERB", "AUX"):
@@ -363,6 +397,11 @@ class EventCoder:
         seen: set[str] = set()
         expanded: list[Token] = []
         for token in tokens:
+            pair = self._pair_antecedent(token, table)
+            if pair:
+                # "the two leaders signed an agreement": the two actors just named.
+                expanded.extend(t for t in pair if t.i not in {e.i for e in expanded})
+                continue
             if token.lower_ in ("they", "them", "their") and quote is None:
                 # "Lithuania and Latvia summoned ... They accused ...": all of them.
                 group = self._plural_antecedent(token, table)
@@ -399,6 +438,33 @@ class EventCoder:
                 seen.add(member.actor.id)
                 found.append(member)
         return found
+
+    def _pair_antecedent(self, token: Token, table) -> list[Token]:
+        """ "the two leaders", "both countries": the last two distinct actors named before,
+        people for person words, states for country words."""
+        two = any(c.dep_ == "nummod" and c.lower_ == "two" for c in token.children) and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children
+        )
+        both = any(c.dep_ in ("det", "predet", "preconj") and c.lower_ == "both" for c in token.children)
+        if not (two or both) or table.actor_at(token.i) is not None:
+            return []
+        lemma = token.lemma_.lower()
+        personal = lemma in self.person_role_words or lemma in ("man", "woman", "leader", "head")
+        if not personal and lemma not in ("country", "nation", "side", "government", "state", "neighbour", "neighbor"):
+            return []
+        found: list[Token] = []
+        seen: set[str] = set()
+        for mention in reversed(table.mentions):
+            if mention.head >= token.i or mention.head in table.excluded:
+                continue
+            actor = table.actors[mention.actor_id]
+            wanted = table.is_personal(mention) if personal else actor.kind in ("state", "government")
+            if wanted and actor.id not in seen and actor.country:
+                seen.add(actor.id)
+                found.append(token.doc[mention.head])
+                if len(found) == 2:
+                    return found
+        return []
 
     @staticmethod
     def _plural_antecedent(token: Token, table) -> list[Token]:
