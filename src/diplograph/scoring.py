@@ -276,7 +276,11 @@ def score_case(case: GoldCase, result: Result, scores: Scores, *, verbose: bool 
     scores.cases += 1
     for quote in case.quotes:
         scores.quotes.total += 1
-        scores.quotes.good += _quote_found(quote, result)
+        found = _quote_found(quote, result)
+        scores.quotes.good += found
+        if verbose and not found:
+            said = [(q.text[:40], q.speaker.name if q.speaker else None) for q in result.quotes]
+            scores.misses.append(f"[{case.id}] quote {quote.starts!r} by {quote.speaker!r}: got {said}")
     if not case.scores_events:
         return
     events = [e for e in result.events if e.modality not in ("negated", "hypothetical")]

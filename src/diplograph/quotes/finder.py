@@ -135,7 +135,10 @@ class QuoteFinder:
                 i += 1
                 continue
             if token.lemma_.lower() in self.speech_verbs and token.pos_ in ("VERB", "AUX"):
-                if any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
+                if any(
+                    c.dep_ == "ccomp" and c.i > token.i and c.left_edge.i <= token.i + 3 and c.left_edge.is_alpha
+                    for c in token.children
+                ):
                     return None  # "He added that ...": reported speech of its own
                 return token
             seen += 1
@@ -200,6 +203,16 @@ class QuoteFinder:
         actor = table.actor_at(token.i)
         if actor is not None:
             return actor
+        # "the task force commander, Major General Abdul Kabir, said": the apposition;
+        # "the statement from Jakarta": the phrase the statement comes from.
+        for child in token.children:
+            if child.dep_ == "appos" and table.actor_at(child.i) is not None:
+                return table.actor_at(child.i)
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "of", "by"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and table.actor_at(pobj.i) is not None:
+                        return table.actor_at(pobj.i)
         return None
 
     # -- indirect speech ------------------------------------------------------------------
