@@ -560,6 +560,11 @@ class EventCoder:
         return None
 
     def _place_target(self, table, token: Token) -> Participant | None:
+        if token.pos_ == "PROPN":
+            # "struck a warehouse near Tyre" with "near TARGET" in the pattern: the town itself.
+            place = self._country_of_place(table, token)
+            if place is not None:
+                return Participant(place, token, token.text)
         # One step down too: "the crackdown on protesters in Georgia".
         holders = [token] + [
             pobj
