@@ -3,9 +3,10 @@
 The exception tree::
 
     DiplographError            base of everything diplograph raises on purpose
-    ├── InputError             an article could not be read (carries path and line)
+    ├── LocatedError           about a place in a file (carries path and line)
+    │   ├── InputError         an article could not be read
+    │   └── KnowledgeError     a data file (lexicon, dictionary) is malformed
     ├── ModelError             the spaCy pipeline could not be loaded
-    ├── KnowledgeError         a data file (lexicon, dictionary) is malformed (path and line)
     ├── StoreError             the database could not be opened or written
     └── QueryError             a query was given invalid filters
 """
@@ -54,8 +55,8 @@ class DiplographError(Exception):
     """Base class of all errors raised by diplograph."""
 
 
-class InputError(DiplographError):
-    """An article could not be read. ``path`` and ``line`` say where."""
+class LocatedError(DiplographError):
+    """An error about a place in a file: ``path`` and ``line`` say where."""
 
     def __init__(self, message: str, *, path: str | None = None, line: int | None = None):
         super().__init__(message)
@@ -67,20 +68,16 @@ class InputError(DiplographError):
         return (_rebuild, (type(self), str(self), self.path, self.line))
 
 
+class InputError(LocatedError):
+    """An article could not be read. ``path`` and ``line`` say where."""
+
+
 class ModelError(DiplographError):
     """The spaCy pipeline could not be loaded."""
 
 
-class KnowledgeError(DiplographError):
+class KnowledgeError(LocatedError):
     """A knowledge file (lexicon, dictionary) is malformed."""
-
-    def __init__(self, message: str, *, path: str | None = None, line: int | None = None):
-        super().__init__(message)
-        self.path = path
-        self.line = line
-
-    def __reduce__(self):
-        return (_rebuild, (type(self), str(self), self.path, self.line))
 
 
 def _rebuild(cls: type, message: str, path: str | None, line: int | None) -> DiplographError:
