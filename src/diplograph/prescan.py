@@ -50,8 +50,9 @@ class Vocabulary:
             return False
         if any(w in PRONOUNS or w in self.actor_words for w in lowered):
             return True
-        # A capitalised word after the first is a likely name ("Ruto", "Tehran").
-        return any(w[:1].isupper() for w in words[1:])
+        # Otherwise two capitalised words: two names that may have been learned earlier in
+        # the article ("Ruto met Museveni").
+        return sum(1 for w in words if w[:1].isupper()) >= 2
 
     def _triggers(self, form: str, present: set[str]) -> bool:
         requirements = self.triggers[form]
