@@ -14,6 +14,7 @@ from diplograph.cli.options import model_option
 @model_option
 @click.option("-v", "--verbose", is_flag=True, help="Also list every miss and false positive with its sentence.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@click.option("--prescan", is_flag=True, help="Extract with the pre-scan on, to check that it loses nothing.")
 def evaluate(
     gold: tuple[str, ...],
     model: str | None,
@@ -21,6 +22,7 @@ def evaluate(
     lexicons: tuple[str, ...],
     verbose: bool,
     as_json: bool,
+    prescan: bool,
 ) -> None:
     """Score events, modality, dates and quote speakers against gold files.
 
@@ -40,7 +42,7 @@ def evaluate(
 
     cases = [case for path in gold for case in read_gold(path)]
     results = extract_articles(
-        (case.article for case in cases), model=model, dictionaries=dictionaries, lexicons=lexicons
+        (case.article for case in cases), model=model, dictionaries=dictionaries, lexicons=lexicons, prescan=prescan
     )
     scores = score(cases, results, verbose=verbose)
     if as_json:

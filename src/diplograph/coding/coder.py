@@ -230,7 +230,7 @@ class EventCoder:
             words = [t for t in sent if not t.is_space] or [token]
             evidence = Evidence(
                 sentence=sent_index,
-                text=doc.text[words[0].idx : words[-1].idx + len(words[-1])],
+                text=sent.text.strip(),
                 start=words[0].idx,
                 end=words[-1].idx + len(words[-1]),
                 trigger=token.text,

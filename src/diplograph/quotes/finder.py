@@ -51,6 +51,7 @@ class QuoteFinder:
     def __init__(self, nlp: Language, name: str):
         self.name = name
         self._sent_starts: list[int] = []
+        self._text = ""  # of the document being read
         know = load_knowledge()
         self.speech_verbs = know.words("speech_verbs")
         self.first_person = know.words("first_person")
@@ -63,7 +64,8 @@ class QuoteFinder:
     def _find(self, doc: Doc) -> Doc:
         table = doc._.actor_table
         self._sent_starts = [sent.start_char for sent in doc.sents]  # of the document being read
-        spans = self._direct_spans(doc.text)
+        self._text = doc.text  # Doc.text is rebuilt from the tokens on every access
+        spans = self._direct_spans(self._text)
         starts = [t.idx for t in doc]
         for k, span in enumerate(spans):
             self._attribute(doc, table, span, starts)
@@ -118,14 +120,14 @@ class QuoteFinder:
         span.speaker = self._resolve_speaker(table, subject, first_inside)
 
     def _speech_verb_after(self, doc: Doc, i: int, span: QuoteSpan) -> Token | None:
-        inner = doc.text[span.start : span.end].rstrip()
-        rest = doc.text[span.mark_end :].lstrip(" \t")
+        inner = self._text[span.start : span.end].rstrip()
+        rest = self._text[span.mark_end : span.mark_end + 40].lstrip(" \t")
         if inner.endswith((".", "!", "?")) and rest[:1].isupper():
             return None  # the quote closed its sentence; what follows is a new one
         seen = 0
         while i < len(doc) and seen < ATTRIBUTION_WINDOW:
             token = doc[i]
-            if "\n" in token.text or "\n" in doc.text[span.mark_end : token.idx]:
+            if "\n" in token.text or "\n" in self._text[span.mark_end : token.idx]:
                 return None  # an attribution never starts a new paragraph
             if token.idx >= span.mark_end and token.text in ("“", "«", '"') and seen > 0:
                 return None
@@ -253,7 +255,7 @@ class QuoteFinder:
             ref = speaker.ref(text or speaker.name)
         elif text:
             ref = ActorRef(text=text, name=text, code="", country=None, sector=None, kind="other")
-        return Quote(text=doc.text[start:end], start=start, end=end, kind=kind, speaker=ref, sentence=sent_index)
+        return Quote(text=self._text[start:end], start=start, end=end, kind=kind, speaker=ref, sentence=sent_index)
 
 
 def _phrase_text(token: Token) -> str:
