@@ -50,3 +50,16 @@ def test_docs_readme_shows_real_extract_output(nlp):
         line = re.sub(r"^== \S+", "==", line).rstrip()
         if line and line != "...":
             assert line in actual, line
+
+
+def test_docs_evaluate_figures_match_a_fresh_run():
+    """The figures in docs/evaluate.md are what `diplograph evaluate` prints today."""
+    from click.testing import CliRunner
+
+    doc = (ROOT / "docs" / "evaluate.md").read_text(encoding="utf-8")
+    shown = doc.split("<!-- evaluate-figures -->", 1)[1].split("<!-- /evaluate-figures -->", 1)[0]
+    shown = shown.strip().removeprefix("```").removesuffix("```").strip()
+    gold = sorted(str(p) for p in (ROOT / "eval" / "sentences").glob("*.jsonl"))
+    result = CliRunner().invoke(cli, ["evaluate", *gold, str(ROOT / "eval" / "articles" / "gold.jsonl")])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == shown
