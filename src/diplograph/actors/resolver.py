@@ -466,7 +466,12 @@ class ActorResolver:
         predicate = head.dep_ in ("attr", "oprd", "appos", "acomp") or (
             head.dep_ == "pobj" and head.head.lower_ == "as"
         )
-        if definite and not predicate and head.tag_ not in ("NNS", "NNPS"):
+        # "the ousted president", "the former minister" name someone else than the one in office.
+        described = any(
+            c.dep_ in ("amod", "compound") and c.lower_ not in self.know.roles and c.i not in self._cue_tokens(cue)
+            for c in head.lefts
+        )
+        if definite and not predicate and not described and head.tag_ not in ("NNS", "NNPS"):
             for actor_id in reversed(table.persons_with_role(role.term)):
                 known = table.actors[actor_id]
                 if country is None or known.country == country:
@@ -503,6 +508,10 @@ class ActorResolver:
             actor = self._role_actor(table, head, role, gaz, None)
             if actor is not None:
                 table.add_member(head.i, actor, gaz.span.start, gaz.span.end)
+
+    @staticmethod
+    def _cue_tokens(cue: Gazetted | None) -> range:
+        return range(cue.span.start, cue.span.end) if cue is not None else range(0)
 
     def _person_actor(
         self, table: ActorTable, person: Span, role: Role | None, cue: Gazetted | None, day: str | None

@@ -46,8 +46,18 @@ def agent_tokens(verb: Token) -> list[Token]:
     return []
 
 
+#: Verbs whose "of"-gerund is an act of their object: "accused Tehran of arming rebels".
+ALLEGATION_VERBS = frozenset({"accuse", "blame", "charge", "suspect", "convict", "indict"})
+
+
 def subject_tokens(verb: Token) -> list[Token]:
     """The subject of a verb, inherited through coordination and control when absent."""
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ == "of":
+        governor = verb.head.head
+        if governor.lemma_.lower() in ALLEGATION_VERBS:
+            accused = [c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")]
+            if accused:
+                return accused
     current = verb
     for _ in range(6):
         if is_passive(current) and current.i != verb.i and not is_passive(verb):

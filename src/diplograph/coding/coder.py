@@ -207,6 +207,9 @@ class EventCoder:
         ):
             # "Ghana and Togo signed an agreement": each did it with the other.
             pairs = [(s, t) for s in sources for t in sources if not _same_side(s.actor, t.actor)]
+        elif code_root(pattern) == "14":
+            # A protest with no stated object is against the authorities where it happens.
+            pairs = self._protest_pairs(table, token, sources)
         elif pattern.target_optional and not target_tokens and not pattern.source.endswith(" mutual"):
             pairs = [(s, None) for s in sources]
         if not pairs:
@@ -281,6 +284,22 @@ class EventCoder:
         )
         table.add_modifier(actor, pobj.left_edge.i, pobj.i + 1, pobj.i)
         return table.actors[country.iso3]
+
+    def _protest_pairs(self, table, token: Token, sources: list[Participant]) -> list:
+        location = locate(token, self.gazetteer, prefer_countries=self._countries_of(table))
+        pairs = []
+        for source in sources:
+            country = location.country if location is not None else source.actor.country
+            if country and country in self.know.countries and (source.actor.country in (None, country)):
+                known = self.know.countries[country]
+                state = table.actors.get(country) or Actor(
+                    id=country, name=known.name, code=country, country=country, sector=None, kind="state"
+                )
+                table.actors.setdefault(country, state)
+                pairs.append((source, Participant(state, token, location.name if location else known.name)))
+            else:
+                pairs.append((source, None))
+        return pairs
 
     def _anchor_domestic(
         self, table, sources: list[Participant], targets: list[Participant]
@@ -458,6 +477,9 @@ class EventCoder:
             if mention.head >= token.i or mention.head in table.excluded:
                 continue
             actor = table.actors[mention.actor_id]
+            head = token.doc[mention.head]
+            if head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "to", "near", "from", "into"):
+                continue  # a place named on the way ("met again in Brazil") is no party
             wanted = table.is_personal(mention) if personal else actor.kind in ("state", "government")
             if wanted and actor.id not in seen and actor.country:
                 seen.add(actor.id)
@@ -521,9 +543,11 @@ class EventCoder:
                     return self._resolve(doc, table, child, quote, earlier, **again)
         if role == "target" and token.pos_ == "NOUN":
             # "welcomed the release of its sailors by Iran", "an inquiry into abuses by
-            # Ethiopian soldiers": reacting to a deed targets its doer.
-            for prep in token.children:
-                if prep.dep_ == "prep" and prep.lower_ == "by":
+            # Ethiopian soldiers", "the plan put forward by Egypt": reacting to a deed or a
+            # proposal targets its author.
+            holders = [token] + [c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+            for prep in (p for holder in holders for p in holder.children):
+                if prep.dep_ in ("prep", "agent") and prep.lower_ == "by":
                     for agent in prep.children:
                         if agent.dep_ == "pobj":
                             found = self._resolve(doc, table, agent, quote, earlier, **again)
@@ -760,6 +784,10 @@ class EventCoder:
 #: Sectors that stand for the state itself: an event between two of them in one country
 #: is the country acting on itself ("Belarusian diplomats ... Minsk").
 STATE_SECTORS = frozenset({None, "GOV"})
+
+
+def code_root(pattern: Pattern) -> str:
+    return pattern.code[:2]
 
 
 def _same_side(source: Actor, target: Actor) -> bool:

@@ -37,6 +37,7 @@ class ModalityDetector:
         self.intention_adjectives = know.words("intention_adjectives")
         self.conditional_marks = know.words("conditional_marks")
         self.speech_verbs = know.words("speech_verbs")
+        self.allegation_verbs = know.words("allegation_verbs")
 
     def detect(self, trigger: Token, *, in_quote: bool) -> Modality:
         verb = clause_verb(trigger)
@@ -166,7 +167,13 @@ class ModalityDetector:
         return None
 
     def _reporter(self, verb: Token, chain: list[Token]) -> Token | None:
-        """The speaker when the event sits in what someone said ("X said that ...")."""
+        """The speaker when the event sits in what someone said ("X said that ...") or
+        alleged ("X accused Y of arming rebels": the arming is X's claim)."""
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ == "of":
+            governor = verb.head.head
+            if governor.lemma_.lower() in self.allegation_verbs:
+                subjects = subject_tokens(governor)
+                return subjects[0] if subjects else governor
         link = verb
         for governor in chain:
             if link.dep_ == "ccomp" and governor.lemma_.lower() in self.speech_verbs:
