@@ -713,17 +713,30 @@ class EventCoder:
         if token.pos_ == "NOUN" and not self._attached_to_clause(token, verb):
             # "discussed in July preparations for a visit": July dates the talks, not the visit.
             verb = token
+        # Verbs whose time adverbial also dates this event: the clause's own verb, and the
+        # verb it is an infinitive or a coordinate of ("agreed on Friday to restore ties",
+        # "on Wednesday dissolved the party and banned its leaders").
+        timed = {verb.i, token.i}
+        current = verb
+        for _ in range(2):
+            if current.dep_ in ("xcomp", "conj") and current.head.pos_ in ("VERB", "AUX"):
+                current = current.head
+                timed.add(current.i)
+            else:
+                break
         for ent in self._date_ents:
             if not (sent.start <= ent.start < sent.end):
                 continue
             governor = arguments.clause_verb(ent.root.head) if ent.root.head.i != ent.root.i else ent.root
-            if governor.i not in (verb.i, token.i):
+            if governor.i not in timed:
                 continue
+            # A date borrowed from the governing verb dates that (past) act, not the plan.
+            own = governor.i in (verb.i, token.i)
             anchor = article_date
             if ANAPHORIC_DATE.search(ent.text) and earlier_date is not None:
                 # "Two days earlier" counts from the story's last dated event, not from today.
                 anchor = earlier_date
-            resolved = resolve_date(ent.text, anchor, future=future)
+            resolved = resolve_date(ent.text, anchor, future=future and own)
             if resolved is not None:
                 return resolved.value, resolved.precision
         if article_date is None:

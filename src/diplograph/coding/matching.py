@@ -15,6 +15,11 @@ from .arguments import is_passive, object_token
 from .lexicon import Lemmas, Pattern, Step
 
 OBJECT_DEPS = ("oprd", "attr", "dobj")
+#: Words that measure an object: the object the pattern means is in their "of"/"in" phrase.
+MEASURE_NOUNS = frozenset(
+    "tonne ton batch consignment shipment package lot load round number dollar euro pound yuan million "
+    "billion amount quantity supply convoy planeload truckload".split()
+)
 #: Steps that name or place the verb's object.
 OBJECT_STEPS = frozenset({"object", "target", "object_target", "infinitive", "complement"})
 MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
@@ -61,7 +66,12 @@ def _object_candidates(verb: Token) -> list[Token]:
         candidates.append(first)
         candidates.extend(first.conjuncts)
     candidates.extend(c for c in verb.children if c.dep_ in OBJECT_DEPS and c not in candidates)
-    # "came out with strong support": a light verb's prepositional object.
+    # "sent 200 tonnes of rice", "pledged 500 million dollars in aid": what is measured.
+    for candidate in list(candidates):
+        if candidate.lemma_.lower() in MEASURE_NOUNS or candidate.like_num:
+            for prep in candidate.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
+                    candidates.extend(o for o in prep.children if o.dep_ == "pobj")
     return candidates
 
 
