@@ -246,7 +246,8 @@ class ActorResolver:
                 if cue is None:
                     cue = self._country_cue([by_token[t.i] for t in other_tokens if t.i in by_token], set())
                 if cue is None:
-                    cue, _ = self._of_phrase_cue(other, by_token)
+                    # "Fatuma Hassan, a farmer in northern Kenya": where she is says who she is.
+                    cue, _ = self._of_phrase_cue(other, by_token, locative=True, countries=True)
         appositive = self._apposition(head)
         if person is None and group is not None and (role is None or role.strength < 2):
             # "Hamas", "Houthi rebels", "Boko Haram fighters": the group itself.
@@ -397,7 +398,7 @@ class ActorResolver:
 
     @staticmethod
     def _of_phrase_cue(
-        head: Token, by_token: dict[int, Gazetted], *, locative: bool = False
+        head: Token, by_token: dict[int, Gazetted], *, locative: bool = False, countries: bool = False
     ) -> tuple[Gazetted | None, Gazetted | None]:
         """ "the President of the Bolivarian Republic", "the foreign minister of France",
         "spokesman for the Moroccan government", "the ministry in Dakar"."""
@@ -405,7 +406,8 @@ class ActorResolver:
             if locative and prep.dep_ == "prep" and prep.lower_ == "in":
                 for pobj in prep.children:
                     gaz = by_token.get(pobj.i)
-                    if pobj.dep_ == "pobj" and gaz is not None and gaz.kind in ("capital", "seat"):
+                    kinds = ("capital", "seat", "country") if countries else ("capital", "seat")
+                    if pobj.dep_ == "pobj" and gaz is not None and gaz.kind in kinds:
                         return gaz, None
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "for", "to"):
                 for pobj in prep.children:

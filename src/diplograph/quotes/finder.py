@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ..coding.arguments import subject_tokens
 from ..guard import guarded
 from ..knowledge import load_knowledge
 from ..records import Actor, ActorRef, Quote
@@ -229,7 +230,9 @@ class QuoteFinder:
             if any(c.dep_ == "neg" for c in token.children):
                 continue  # "has not said whether ..." reports nothing
             clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            # "told a newspaper, adding that ...": the subject of the verb it hangs on.
+            subjects = subject_tokens(token)
+            subject = subjects[0] if subjects else None
             if clause is None or subject is None:
                 continue
             subtree = list(clause.subtree)
