@@ -546,8 +546,10 @@ class EventCoder:
             # Ethiopian soldiers", "the plan put forward by Egypt": reacting to a deed or a
             # proposal targets its author.
             holders = [token] + [c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+            # "a request from Armenia": "from" names the doer of an event noun too.
+            agent_preps = ("by", "from") if event_noun else ("by",)
             for prep in (p for holder in holders for p in holder.children):
-                if prep.dep_ in ("prep", "agent") and prep.lower_ == "by":
+                if prep.dep_ in ("prep", "agent") and prep.lower_ in agent_preps:
                     for agent in prep.children:
                         if agent.dep_ == "pobj":
                             found = self._resolve(doc, table, agent, quote, earlier, **again)
@@ -562,10 +564,11 @@ class EventCoder:
                 if actor is not None:
                     return Participant(actor, token, token.text)
         if not event_noun:
-            # "the people of Bolivia". (Of an event noun, "of" names whom it befell: "the
-            # arrest of a French journalist" is no deed of France.)
+            # "the people of Bolivia", "travellers from India", "imports from Uganda". (Of an
+            # event noun, "of" names whom it befell: "the arrest of a French journalist" is
+            # no deed of France.)
             for child in token.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
+                if child.dep_ == "prep" and child.lower_ in ("of", "from"):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             found = table.actor_at(pobj.i)
