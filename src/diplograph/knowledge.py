@@ -143,6 +143,7 @@ class Knowledge:
     names: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     #: region adjective (lowercase) -> countries that carry it
     regions: dict[str, set[str]] = field(default_factory=dict)
+    _words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def add_name(self, surface: str, kind: str, key: str) -> None:
         entries = self.names.setdefault(surface, [])
@@ -156,7 +157,11 @@ class Knowledge:
         return current or found
 
     def words(self, key: str) -> frozenset[str]:
-        return frozenset(self.grammar.get(key, []))
+        """A closed word list of grammar.json, built once (it is asked for on hot paths)."""
+        found = self._words.get(key)
+        if found is None:
+            found = self._words[key] = frozenset(self.grammar.get(key, []))
+        return found
 
 
 def _load_countries(know: Knowledge, path: Path) -> None:

@@ -18,7 +18,7 @@ full actor code when the gold gives one, e.g. ``VENGOV``).
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -458,13 +458,3 @@ def scores_as_dict(scores: Scores) -> dict[str, Any]:
         "misses": scores.misses,
         "false_positives": scores.false_positives,
     }
-
-
-def count_roots(cases: Iterable[GoldCase]) -> Counter:
-    """How many required gold events each root has (for the corpus description)."""
-    counts: Counter = Counter()
-    for case in cases:
-        for gold in case.events:
-            if gold.required:
-                counts.update(r for r in gold.roots if r != WILDCARD)
-    return counts

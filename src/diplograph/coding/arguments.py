@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from ..knowledge import load_knowledge
+
 if TYPE_CHECKING:
     from ..knowledge import Knowledge
 
@@ -46,15 +48,12 @@ def agent_tokens(verb: Token) -> list[Token]:
     return []
 
 
-#: Verbs whose "of"-gerund is an act of their object: "accused Tehran of arming rebels".
-ALLEGATION_VERBS = frozenset({"accuse", "blame", "charge", "suspect", "convict", "indict"})
-
-
 def subject_tokens(verb: Token) -> list[Token]:
     """The subject of a verb, inherited through coordination and control when absent."""
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ == "of":
         governor = verb.head.head
-        if governor.lemma_.lower() in ALLEGATION_VERBS:
+        # Verbs whose "of"-gerund is an act of their object: "accused Tehran of arming rebels".
+        if governor.lemma_.lower() in load_knowledge().words("allegation_verbs"):
             accused = [c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")]
             if accused:
                 return accused

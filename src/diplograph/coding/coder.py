@@ -207,7 +207,7 @@ class EventCoder:
         ):
             # "Ghana and Togo signed an agreement": each did it with the other.
             pairs = [(s, t) for s in sources for t in sources if not _same_side(s.actor, t.actor)]
-        elif code_root(pattern) == "14":
+        elif pattern.code[:2] == "14":
             # A protest with no stated object is against the authorities where it happens.
             pairs = self._protest_pairs(table, token, sources)
         elif pattern.target_optional and not target_tokens and not pattern.source.endswith(" mutual"):
@@ -800,10 +800,6 @@ class EventCoder:
 #: Sectors that stand for the state itself: an event between two of them in one country
 #: is the country acting on itself ("Belarusian diplomats ... Minsk").
 STATE_SECTORS = frozenset({None, "GOV"})
-
-
-def code_root(pattern: Pattern) -> str:
-    return pattern.code[:2]
 
 
 def _same_side(source: Actor, target: Actor) -> bool:

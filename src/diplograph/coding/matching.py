@@ -49,10 +49,9 @@ def _words_match(head: Token, positions: tuple[Lemmas, ...]) -> bool:
     """Each position is matched by the head or a distinct modifier of it."""
     words = [head] + [c for c in head.children if c.dep_ in MODIFIER_DEPS]
     used: set[int] = set()
-    # The last position names the head when it can; the others are its modifiers.
-    for k, lemmas in enumerate(reversed(positions)):
-        choices = words if k else [head] + words[1:]
-        found = next((w for w in choices if w.i not in used and (_lemma(w) in lemmas or w.lower_ in lemmas)), None)
+    # Taken from the last: the last position names the head when it can.
+    for lemmas in reversed(positions):
+        found = next((w for w in words if w.i not in used and (_lemma(w) in lemmas or w.lower_ in lemmas)), None)
         if found is None:
             return False
         used.add(found.i)
