@@ -44,6 +44,13 @@ class Gazetted:
     key: str
 
 
+#: Sectors of people who live inside one country and may be named without it ("protesters",
+#: "gunmen", "police"): the event coder anchors them to the place where they act.
+PLACEABLE_SECTORS = frozenset(
+    {"OPP", "CVL", "REB", "INS", "SEP", "EDU", "MED", "LAB", "REF", "HLH", "REL", "CRM", "COP", "MIL"}
+)
+
+
 def _sector_code(country: str | None, sector: str | None) -> str:
     """CAMEO actor code; an unknown country is written "---" as PETRARCH does ("---GOV")."""
     if country is None and sector is None:
@@ -485,7 +492,24 @@ class ActorResolver:
             igo_actor.role = role.term
             return igo_actor
         if country is None:
-            return None
+            if role.sector not in PLACEABLE_SECTORS or head.dep_ == "poss":
+                return None
+            if head.tag_ in ("NNP", "NNPS") or head.ent_type_:
+                return None  # part of a name: "the West Bank" is no bank
+            if any(c.dep_ == "poss" for c in head.children):
+                return None  # "their crews", "the army's soldiers": someone else's people
+            # "Protesters", "gunmen", "police": people of a country the sentence may only
+            # tell by where they act ("in Nairobi"). The event coder gives them that
+            # country or drops them; unanchored, they are never output.
+            return Actor(
+                id=f"---{role.sector}:{role.term}",
+                name=role.term,
+                code=f"---{role.sector}",
+                country=None,
+                sector=role.sector,
+                kind=role.kind,
+                role=role.term,
+            )
         name = f"{self.know.countries[country].name} {role.term}"
         code = _sector_code(country, role.sector)
         return Actor(

@@ -160,5 +160,7 @@ class ActorTable:
         return None
 
     def ordered_actors(self) -> list[Actor]:
-        """Actors in order of first mention."""
-        return sorted(self.actors.values(), key=lambda a: a.mentions[0] if a.mentions else (0, 0))
+        """Actors in order of first mention, without the placeholders of people whose country
+        is not known ("protesters" alone; see ``ActorResolver._role_actor``)."""
+        known = (a for a in self.actors.values() if not a.id.startswith("---"))
+        return sorted(known, key=lambda a: a.mentions[0] if a.mentions else (0, 0))

@@ -91,7 +91,7 @@ def _client(scheduler: str | None, *, workers: int) -> Iterator[Client]:
         threads_per_worker=1,
         processes=True,
         host="127.0.0.1",
-        dashboard_address=None,
+        dashboard_address=":0",  # a random free port: never clash with another cluster on 8787
     )
     with cluster, distributed.Client(cluster) as client:
         yield client

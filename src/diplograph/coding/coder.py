@@ -61,6 +61,8 @@ DOMESTIC_SECTORS = frozenset(
 STATE_ORGANS = frozenset({None, "GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
 #: Roots of reactions to a deed: condemning "the coup in Niger" targets Niger.
 REACTION_ROOTS = frozenset({"01", "02", "05", "10", "11", "12"})
+#: CAMEO's code for a riot or violent protest.
+VIOLENT_PROTEST = "145"
 #: An event dated more than this many days before the article is background (historical).
 HISTORICAL_AFTER_DAYS = 365
 
@@ -95,6 +97,10 @@ class EventCoder:
         self.person_role_words = self.know.words("person_role_words")
         self.intention_nouns = self.know.words("intention_nouns")
         self.adverbial_preps = self.know.words("adverbial_preps")
+        self.place_target_roots = self.know.words("place_target_roots")
+        self.home_target_codes = self.know.words("home_target_codes")
+        self.home_roots = self.know.words("home_roots")
+        self.crowd_sectors = self.know.words("crowd_sectors")
 
     def __call__(self, doc: Doc) -> Doc:
         return guarded("events", self._code_doc, _no_events, doc)
@@ -147,6 +153,14 @@ class EventCoder:
         if any(c.dep_ in ("xcomp", "ccomp") for c in token.children):
             return None  # "agreed to reopen the border": the reopening is the event
         for pattern in patterns:
+            # "Sri Lanka imposed a nationwide curfew": a domestic measure or an act of force
+            # often names no target; ``_default_target`` then finds one.
+            if pattern.pos == "VERB" and self._may_default_target(pattern.code):
+                relaxed = self._untargeted_version(pattern)
+                matched = match_pattern(token, relaxed)
+                if matched is not None and not matched.targets:
+                    return relaxed, matched
+        for pattern in patterns:
             mutual = self._mutual_version(pattern)
             if mutual is not None:
                 matched = match_pattern(token, mutual)
@@ -165,6 +179,33 @@ class EventCoder:
             replace(s, optional=True) if s.kind == "prep_target" and s.preps & MUTUAL_PREPS else s for s in steps
         )
         return replace(pattern, steps=relaxed, source=pattern.source + " mutual")
+
+    def _is_state_organ(self, participant: Participant) -> bool:
+        """A government body, or the state named as such ("Kenya"); "Filipinos" or "the
+        Sudanese" name the people, not the state."""
+        actor = participant.actor
+        if actor.sector is not None:
+            return actor.sector in STATE_ORGANS
+        if actor.kind != "state" or actor.country not in self.know.countries:
+            return False
+        demonyms = {d.lower() for d in self.know.countries[actor.country].demonyms}
+        return participant.token.lower_ not in demonyms and participant.token.lemma_.lower() not in demonyms
+
+    def _may_default_target(self, code: str) -> bool:
+        return code[:2] in self.place_target_roots or self._is_home_code(code)
+
+    def _is_home_code(self, code: str) -> bool:
+        return any(code.startswith(prefix) for prefix in self.home_target_codes)
+
+    @staticmethod
+    @lru_cache(maxsize=4096)
+    def _untargeted_version(pattern: Pattern) -> Pattern:
+        """``pattern`` with its target made optional."""
+        relaxed = tuple(
+            replace(s, optional=True) if s.kind in ("target", "object_target", "prep_target") else s
+            for s in pattern.steps
+        )
+        return replace(pattern, steps=relaxed, source=pattern.source + " untargeted")
 
     # -- one trigger ----------------------------------------------------------------------
 
@@ -194,12 +235,25 @@ class EventCoder:
         targets = self._participants(
             doc, table, target_tokens, quote, earlier, role="target", exclude=taken, root=pattern.code[:2]
         )
-        sources, targets = self._anchor_domestic(table, sources, targets)
+        location = locate(token, self.gazetteer, prefer_countries=self._countries_of(table))
+        place = location.country if location is not None and location.country in self.know.countries else None
+        sources, targets = self._anchor_domestic(table, sources, targets, place, pattern.code[:2])
+        if pattern.code[:2] == "14" and not pattern.code.startswith("143"):
+            # Demonstrations, blockades and riots are people's acts; a state that "blocked
+            # access" or "protested" does something else (a boycott, 143, may be a state's).
+            sources = [s for s in sources if not self._is_state_organ(s)]
         if not sources:
             return []
         pairs: list[tuple[Participant, Participant | None]] = []
         if targets:
-            pairs = [(s, t) for s in sources for t in targets if not _same_side(s.actor, t.actor)]
+            # A state's domestic measure may target its own country ("imposed a curfew in Colombo").
+            home = self._is_home_code(pattern.code)
+            pairs = [
+                (s, t)
+                for s in sources
+                for t in targets
+                if not _same_side(s.actor, t.actor) or (home and t.actor.kind == "state")
+            ]
         elif (
             len(sources) > 1
             and (pattern.trigger in self.reciprocal_verbs or pattern.source.endswith(" mutual"))
@@ -210,12 +264,24 @@ class EventCoder:
         elif pattern.code[:2] == "14":
             # A protest with no stated object is against the authorities where it happens.
             pairs = self._protest_pairs(table, token, sources)
-        elif pattern.target_optional and not target_tokens and not pattern.source.endswith(" mutual"):
-            pairs = [(s, None) for s in sources]
+        elif not pattern.source.endswith(" mutual"):
+            # No target named: the place or the acting state's own country may be it
+            # ("Sri Lanka imposed a curfew", "Gunmen killed 12 people in Maiduguri").
+            for s in sources:
+                default = self._default_target(table, token, s, pattern.code, place, location)
+                if default is not None:
+                    pairs.append((s, default))
+                elif pattern.target_optional and not target_tokens:
+                    pairs.append((s, None))
         if not pairs:
             return []
         code = pattern.code
         rule = f"{pattern.source} {pattern.code}"
+        if code[:2] in ("18", "19") and all(s.actor.sector in self.crowd_sectors for s, _ in pairs):
+            # Force used by a crowd (protesters storming a building, students clashing with
+            # police) is a violent protest in CAMEO, not an assault or a military act.
+            code = VIOLENT_PROTEST
+            rule += f" -> {code} (crowd)"
         if modality.value in ("intended", "expected"):
             intent = self._intent_code(code)
             if intent is not None:
@@ -226,7 +292,6 @@ class EventCoder:
         if value in ("asserted", "reported") and precision != "unknown" and self._is_background(doc, date):
             value = "historical"
         attributed = self._attribution(doc, table, modality, quote)
-        location = locate(token, self.gazetteer, prefer_countries=self._countries_of(table))
         event_type = self.ontology[code]
         events = []
         for source, target in pairs:
@@ -302,36 +367,68 @@ class EventCoder:
         return pairs
 
     def _anchor_domestic(
-        self, table, sources: list[Participant], targets: list[Participant]
+        self, table, sources: list[Participant], targets: list[Participant], place: str | None, root: str
     ) -> tuple[list[Participant], list[Participant]]:
         """Domestic politics rarely repeats the country: in "Ethiopia freed the opposition
         leader" or "Ugandan police arrested protesters" the opposition leader and the
-        protesters are of the acting state's country. An actor without a country but with a
-        domestic sector takes the one country of the other side; otherwise it is dropped."""
+        protesters are of the acting state's country, and in "gunmen killed 12 people in
+        Maiduguri" both sides are of the country where it happened. An actor without a
+        country takes the country of the event's place (``place``); failing that, in a
+        domestic measure (roots under ``home_roots`` in grammar.json), the one country of the
+        other side. Police and troops ("police", "the junta") are only placed by where they
+        act, and a generic group ("protesters") is never placed by whom it acts against ("stormed
+        the Saudi embassy"). An actor left without a country is dropped."""
 
         def countries(side: list[Participant]) -> set[str]:
             return {p.actor.country for p in side if p.actor.country}
 
-        def anchored(side: list[Participant], other: list[Participant], *, allow_gov: bool) -> list[Participant]:
-            home = countries(other)
+        def anchored(side: list[Participant], other: list[Participant], *, to_other: bool) -> list[Participant]:
             kept = []
             for p in side:
-                if p.actor.country or p.actor.kind == "igo":
+                actor = p.actor
+                if actor.country or actor.kind == "igo":
                     kept.append(p)
-                elif len(home) == 1 and (p.actor.sector != "GOV" or allow_gov):
-                    kept.append(Participant(self._with_country(table, p.actor, next(iter(home))), p.token, p.text))
+                    continue
+                home = {place} if place else set()
+                generic = actor.id.startswith("---")
+                if not home and to_other and not generic and actor.sector not in ("COP", "MIL"):
+                    home = countries(other)
+                if len(home) == 1 and actor.sector != "GOV":
+                    kept.append(Participant(self._with_country(table, actor, next(iter(home))), p.token, p.text))
             return kept
 
-        # A state organ acting at home: its uncountried domestic targets are its own.
+        # A state organ acting at home: its uncountried targets are its own.
         acting_state = any(p.actor.country and p.actor.sector in STATE_ORGANS for p in sources)
-        targets = (
-            anchored(targets, sources, allow_gov=False)
-            if acting_state
-            else [p for p in targets if p.actor.country or p.actor.kind == "igo"]
-        )
-        # Protesters, opposition, rebels acting against a government or place of one country.
-        sources = anchored(sources, targets, allow_gov=False)
+        targets = anchored(targets, sources, to_other=acting_state and root in self.home_roots)
+        # Opposition leaders and rebels acting against a government or place of one country.
+        sources = anchored(sources, targets, to_other=True)
         return sources, targets
+
+    def _default_target(
+        self, table, token: Token, source: Participant, code: str, place: str | None, location
+    ) -> Participant | None:
+        """The target of an event that names none. An act of force or coercion at a known place
+        is against that place's country ("shelled positions near Kharkiv"); a state's domestic
+        measure ("imposed a curfew", "declared a state of emergency", codes listed under
+        ``home_target_codes`` in grammar.json) is against its own country."""
+        country = None
+        if place and code[:2] in self.place_target_roots:
+            country = place
+        elif (
+            source.actor.country
+            and source.actor.sector in STATE_ORGANS
+            and place in (None, source.actor.country)
+            and self._is_home_code(code)
+        ):
+            country = source.actor.country
+        if country is None:
+            return None
+        known = self.know.countries[country]
+        state = table.actors.get(country) or Actor(
+            id=country, name=known.name, code=country, country=country, sector=None, kind="state"
+        )
+        table.actors.setdefault(country, state)
+        return Participant(state, token, location.name if location is not None and place == country else known.name)
 
     @staticmethod
     def _with_country(table, actor: Actor, country: str) -> Actor:
@@ -451,7 +548,7 @@ class EventCoder:
                 if (
                     not member.actor.country
                     and member.actor.kind != "igo"
-                    and member.actor.sector not in DOMESTIC_SECTORS
+                    and member.actor.sector not in DOMESTIC_SECTORS | {"COP", "MIL"}
                 ):
                     continue  # no country and no chance of one: no event can use it
                 seen.add(member.actor.id)

@@ -24,9 +24,11 @@ TIER_COUNTRY, TIER_CAPITAL, TIER_PLACE = 3, 2, 1
 
 #: Prepositions whose object is where something happens. "to"/"from"/"into" are not among them:
 #: their objects are destinations and origins (targets), not the place of the event.
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "along", "throughout", "within"})
+LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "along", "throughout", "within", "through", "around"}
+)
 #: Prepositions whose object may carry a nested locative ("clashed with police in Caracas").
-NESTING_PREPS = LOCATIVE_PREPS | {"with", "against", "between"}
+NESTING_PREPS = LOCATIVE_PREPS | {"with", "against", "between", "on", "of"}
 #: Prepositions that mark a destination or origin: a noun trigger with one stays where it is.
 DIRECTIONAL_PREPS = frozenset({"to", "from", "into", "toward", "towards", "onto"})
 #: Head nouns that name a kind of place: "the city of Goma", "Donetsk province", "Gaza Strip".
