@@ -29,6 +29,13 @@ def test_quotes_case(nlp, case):
             continue
         speaker = quote.speaker
         said_by = f"{speaker.name} {speaker.text}".lower() if speaker else ""
+        if expected["speaker"] is None:
+            # A negative case: nobody may be made the speaker.
+            if speaker is not None:
+                problems.append(f"{expected['starts']!r}: speaker {said_by!r}, expected none")
+            continue
+        if expected.get("not_speaker") and expected["not_speaker"].lower() in said_by:
+            problems.append(f"{expected['starts']!r}: speaker {said_by!r} must not be {expected['not_speaker']!r}")
         if expected["speaker"].lower() not in said_by:
             problems.append(f"{expected['starts']!r}: speaker {said_by!r}, expected {expected['speaker']!r}")
         if expected.get("speaker_country") and (speaker is None or speaker.country != expected["speaker_country"]):

@@ -77,6 +77,7 @@ class ActorResolver:
         self.role_heads = frozenset(term.split()[-1] for term in self.know.roles)
         self.anaphoric_nouns = self.know.words("anaphoric_country_nouns")
         self.exclusion_words = self.know.words("exclusion_words")
+        self.home_country_sectors = self.know.words("home_country_sectors")
         self.exclusion_phrases = [tuple(p) for p in self.know.grammar.get("exclusion_phrases", [])]
         self.pronouns = (
             self.know.words("third_person_singular_person")
@@ -117,7 +118,42 @@ class ActorResolver:
                 else:
                     actor = self._country_actor(gaz)
                 table.add_modifier(actor, gaz.span.start, gaz.span.end, root.i)
+        self._give_home_country(table)
         return doc
+
+    def _give_home_country(self, table: ActorTable) -> None:
+        """ "Foreign Minister Abdul Karim said", "said opposition leader Kwame Asante": news
+        names the nationality of a domestic officeholder only when it is not that of the
+        story, so such a person without a country belongs to the country the article is
+        about, when there is one."""
+        home = self._story_country(table)
+        if home is None:
+            return
+        for actor in table.actors.values():
+            if (
+                actor.kind == "person"
+                and actor.country is None
+                and actor.sector in self.home_country_sectors
+                and actor.code.startswith("---")  # not the head of an international body
+            ):
+                actor.country = home
+                actor.code = _sector_code(home, actor.sector)
+
+    @staticmethod
+    def _story_country(table: ActorTable) -> str | None:
+        """The country named (by name, capital or demonym) most often, the first named of
+        those on a tie (the lead names the story's country first). Role phrases ("the
+        Mexican embassy", "Russia's ambassador") are not counted: they are how foreign
+        actors enter a story."""
+        counts: dict[str, int] = {}
+        first: dict[str, tuple[int, int]] = {}
+        for actor in table.actors.values():
+            if actor.kind == "state" and actor.country and actor.mentions:
+                counts[actor.country] = counts.get(actor.country, 0) + len(actor.mentions)
+                first[actor.country] = min(first.get(actor.country, actor.mentions[0]), *actor.mentions)
+        if not counts:
+            return None
+        return min(counts, key=lambda country: (-counts[country], first[country]))
 
     # -- finding names ------------------------------------------------------------------
 
@@ -129,6 +165,10 @@ class ActorResolver:
         for ent in ents:
             if ent.label_ in ("PERSON", "ORG", "FAC", "LOC", "WORK_OF_ART", "PRODUCT", "EVENT"):
                 blocked.update(range(ent.start, ent.end))
+            if ent.label_ == "ORG":
+                # "French Armed Forces", "Chinese Foreign Ministry": an organisation named by a
+                # country and role words only is that country's body; the country counts.
+                blocked.difference_update(self._country_of_role_org(ent))
         found = []
         for span in filter_spans(spans):
             entries = self.know.names[span.text]
@@ -139,6 +179,23 @@ class ActorResolver:
             kind, key = self._best_entry(entries)
             found.append(Gazetted(span, kind, key))
         return found
+
+    def _country_of_role_org(self, ent: Span) -> range:
+        """The tokens of the leading country word of an ORG entity whose other words are all
+        role words ("French Armed Forces"); an empty range for any other organisation
+        ("Washington Post", "Kenya Airways")."""
+        roles, names = self.know.roles, self.know.names
+        if len(ent) and ent[0].pos_ == "DET":  # "The South Korean Defence Ministry"
+            ent = ent[1:]
+        for n in range(min(3, len(ent) - 1), 0, -1):
+            country = ent[:n].text
+            if country not in names or not any(kind in COUNTRY_KINDS for kind, _ in names[country]):
+                continue
+            rest = ent[n:]
+            if " ".join(t.lower_ for t in rest) in roles or all(t.lower_ in roles for t in rest):
+                return range(ent.start, ent.start + n)
+            return range(0)
+        return range(0)
 
     @staticmethod
     def _ent_is_span(ents: tuple[Span, ...], span: Span) -> bool:
@@ -242,6 +299,9 @@ class ActorResolver:
             cue, igo = self._of_phrase_cue(head, by_token, locative=person is None)
 
         actor: Actor | None = None
+        # "Taliban spokesman X", "UN envoy X": a person who speaks or fights for a group or an
+        # international body is coded as it.
+        affiliation = (group or igo) if person is not None else None
         if person is not None and (role is None or cue is None):
             # "Dewi Lestari, Indonesia's foreign minister": the apposition says who she is.
             other = self._apposition(head)
@@ -250,9 +310,14 @@ class ActorResolver:
                     t for t in self._np_tokens(other) if t.i not in by_token or by_token[t.i].kind != "person"
                 ]
                 role = role or self._best_role([t for t in other_tokens if t.i not in by_token])
+                other_gaz = [by_token[t.i] for t in other_tokens if t.i in by_token]
                 if cue is None:
-                    cue = self._country_cue([by_token[t.i] for t in other_tokens if t.i in by_token], set())
-                if cue is None:
+                    cue = self._country_cue(other_gaz, set())
+                if cue is None and affiliation is None:
+                    # "A Taliban spokesman, Zabihullah Rahimi", "X, a UN official": the group or
+                    # body of the role phrase.
+                    affiliation = next((g for g in other_gaz if g.kind in ("group", "igo")), None)
+                if cue is None and affiliation is None:
                     # "Fatuma Hassan, a farmer in northern Kenya": where she is says who she is.
                     cue, _ = self._of_phrase_cue(other, by_token, locative=True, countries=True)
         appositive = self._apposition(head)
@@ -260,7 +325,7 @@ class ActorResolver:
             # "Hamas", "Houthi rebels", "Boko Haram fighters": the group itself.
             actor = self._group_actor(group)
         elif person is not None:
-            actor = self._person_actor(table, person, role, cue, day)
+            actor = self._person_actor(table, person, role, cue, day, affiliation)
             if appositive is not None and appositive.i < head.i and appositive.i not in table.heads:
                 # "Armenia's defence minister, Levon Petrosyan": both phrases are him.
                 other = self._np_tokens(appositive)
@@ -354,11 +419,11 @@ class ActorResolver:
     def _apposition(head: Token) -> Token | None:
         """The phrase in apposition to ``head``, either side ("X, the minister" / "the minister, X")."""
         for child in head.children:
-            if child.dep_ == "appos":
+            if child.dep_ == "appos" and _closing_name_owner(child) is None:
                 return child
         if head.dep_ == "appos":
-            return head.head
-        return None
+            return _closing_name_owner(head) or head.head
+        return next((t for t in head.subtree if getattr(_closing_name_owner(t), "i", None) == head.i), None)
 
     def _role_covers_head(self, head: Token, role: Role) -> bool:
         """Only a phrase whose head noun is a role word is a role actor ("army spokesman"),
@@ -540,7 +605,13 @@ class ActorResolver:
         return range(cue.span.start, cue.span.end) if cue is not None else range(0)
 
     def _person_actor(
-        self, table: ActorTable, person: Span, role: Role | None, cue: Gazetted | None, day: str | None
+        self,
+        table: ActorTable,
+        person: Span,
+        role: Role | None,
+        cue: Gazetted | None,
+        day: str | None,
+        affiliation: Gazetted | None = None,
     ) -> Actor:
         name = person.text
         if name.endswith(("'s", "’s")):
@@ -561,7 +632,15 @@ class ActorResolver:
         sector = role.sector if role is not None else None
         if holder is not None and (sector is None or (role is not None and role.strength == 0)):
             sector = holder.sector
-        if holder is not None and len(holder.country) > 3:
+        if country is None and affiliation is not None and affiliation.kind == "group":
+            # CAMEO codes a group's spokesman or commander as the group (AFGINS), whatever
+            # the role word alone would say.
+            group = self.know.groups[affiliation.key]
+            country, sector = group.country, group.sector
+        if country is None and affiliation is not None and affiliation.kind == "igo":
+            # An official of an international body: coded as that body.
+            code = self.know.igos[affiliation.key].code
+        elif holder is not None and len(holder.country) > 3:
             # The head of an international body: coded as that body.
             code = holder.country
         else:
@@ -598,6 +677,24 @@ class ActorResolver:
                 return None
             candidates = set().union(*(self.know.regions[r] for r in regions))
         return table.state_before(head.i, countries=candidates)
+
+
+def _closing_name_owner(name: Token) -> Token | None:
+    """ "A spokesman for Kazakhstan's president, Nurlan Abenov, said": a name set off by
+    commas at the very end of a subject phrase, right before its verb, names the head of that
+    subject (the spokesman), although the parser hangs it on the nearest noun (the
+    president). The head of the subject, or None when ``name`` is no such closing name."""
+    if name.dep_ != "appos" or name.pos_ != "PROPN" or name.head.dep_ != "pobj":
+        return None
+    prep = name.head.head
+    owner = prep.head
+    if prep.dep_ != "prep" or owner.dep_ not in ("nsubj", "nsubjpass") or owner.pos_ != "NOUN":
+        return None
+    doc = name.doc
+    after = name.right_edge.i + 1
+    closes = after < len(doc) and doc[after].text == "," and owner.right_edge.i == after
+    before_verb = after + 1 < len(doc) and doc[after + 1].i == owner.head.i
+    return owner if closes and before_verb else None
 
 
 def _empty_actors(doc: Doc) -> None:

@@ -139,6 +139,19 @@ class ActorTable:
             return self.actors[(subjects[0] if subjects else mentions[-1]).actor_id]
         return None
 
+    def person_after(self, token_i: int) -> Actor | None:
+        """The first person named after ``token_i`` in its own or the next sentence: the
+        referent of a pronoun that opens an article before anyone is named (cataphora)."""
+        doc = self.doc
+        if not len(doc) or token_i >= len(doc):
+            return None
+        sentence = doc[token_i].sent
+        limit = doc[sentence.end].sent.end if sentence.end < len(doc) else sentence.end
+        for mention in self.mentions:
+            if token_i < mention.head < limit and mention.head not in self.excluded and self.is_personal(mention):
+                return self.actors[mention.actor_id]
+        return None
+
     def collective_before(
         self, token_i: int, *, min_token: int = 0, exclude: frozenset[str] = frozenset()
     ) -> Actor | None:

@@ -110,15 +110,20 @@ class QuoteFinder:
         if verb is None:
             verb = self._speech_verb_before(doc, first_inside, span)
         if verb is None:
+            verb = self._reporting_verb_around(doc, first_inside, span)
+        colon_clause = verb is None
+        if verb is None:
             verb = self._clause_before_colon(doc, first_inside)
         if verb is None:
             return
         subject = self._speaker_of(verb, span)
         if subject is None:
             return
+        speaker, text = self._resolve_speaker(table, subject, first_inside)
+        if colon_clause and speaker is None and subject.lower_ not in self.person_pronouns:
+            return  # "The result was clear: “...”": without a speech verb only an actor speaks
         span.speaker_token = subject
-        span.speaker_text = _phrase_text(subject)
-        span.speaker = self._resolve_speaker(table, subject, first_inside)
+        span.speaker, span.speaker_text = speaker, text
 
     def _speech_verb_after(self, doc: Doc, i: int, span: QuoteSpan) -> Token | None:
         inner = self._text[span.start : span.end].rstrip()
@@ -130,6 +135,9 @@ class QuoteFinder:
             token = doc[i]
             if "\n" in token.text or "\n" in self._text[span.mark_end : token.idx]:
                 return None  # an attribution never starts a new paragraph
+            verb = self._verb_of_subject_starting_at(token, span)
+            if verb is not None:
+                return verb
             if token.idx >= span.mark_end and token.text in ("“", "«", '"') and seen > 0:
                 return None
             if token.is_punct or token.is_space:
@@ -137,16 +145,36 @@ class QuoteFinder:
                     return None
                 i += 1
                 continue
-            if token.lemma_.lower() in self.speech_verbs and token.pos_ in ("VERB", "AUX"):
-                if any(
-                    c.dep_ == "ccomp" and c.i > token.i and c.left_edge.i <= token.i + 3 and c.left_edge.is_alpha
-                    for c in token.children
-                ):
+            if self._is_speech_verb(token):
+                if _has_reported_clause(token):
                     return None  # "He added that ...": reported speech of its own
                 return token
             seen += 1
             i += 1
         return None
+
+    def _verb_of_subject_starting_at(self, token: Token, span: QuoteSpan) -> Token | None:
+        """ "”, the chief of the Philippine armed forces, General Rafael Santos, said.": a long
+        subject phrase with an apposition outruns any word window, so when the words after the
+        quote open the subject of a speech verb, that verb is the attribution however long the
+        subject is."""
+        if token.is_punct or token.is_space or token.idx < span.mark_end:
+            return None
+        subject = next(
+            (a for a in [token, *token.ancestors] if a.dep_ in ("nsubj", "nsubjpass") and a.left_edge.i == token.i),
+            None,
+        )
+        if subject is None:
+            return None
+        verb = subject.head
+        if verb.i < subject.i or not self._is_speech_verb(verb) or _has_reported_clause(verb):
+            return None
+        if any(t.text in (".", "!", "?", "“", "«", '"') for t in token.doc[token.i : verb.i]):
+            return None  # the subject phrase never crosses a sentence end or another quote
+        return verb
+
+    def _is_speech_verb(self, token: Token) -> bool:
+        return token.lemma_.lower() in self.speech_verbs and token.pos_ in ("VERB", "AUX")
 
     def _speech_verb_before(self, doc: Doc, first_inside: int, span: QuoteSpan) -> Token | None:
         """ "She told reporters: “...”", "Maduro said, “...”": look back to the sentence start."""
@@ -167,6 +195,18 @@ class QuoteFinder:
             i -= 1
         return None
 
+    def _reporting_verb_around(self, doc: Doc, first_inside: int, span: QuoteSpan) -> Token | None:
+        """ "X told the forum that climate change was “the single greatest threat”": a quote
+        inside the clause reported by a speech verb is the words of that verb's subject."""
+        if first_inside >= len(doc):
+            return None
+        for ancestor in doc[first_inside].ancestors:
+            if ancestor.dep_ == "ccomp" and ancestor.idx < span.start:
+                verb = ancestor.head
+                if self._is_speech_verb(verb) and verb.idx < span.start and not _negated(verb):
+                    return verb
+        return None
+
     @staticmethod
     def _clause_before_colon(doc: Doc, first_inside: int) -> Token | None:
         """ "His counterpart was less patient: “...”": a clause ending in a colon right
@@ -176,8 +216,8 @@ class QuoteFinder:
             i -= 1
         if i < 0 or doc[i].text != ":":
             return None
-        root = doc[i].sent.root
-        if root.i < i and any(c.dep_ == "nsubj" for c in root.children):
+        root = _clause_root(doc[doc[i].sent.start : i])
+        if root is not None and any(c.dep_ == "nsubj" for c in root.children):
             return root
         return None
 
@@ -197,26 +237,45 @@ class QuoteFinder:
                 return token
         return None
 
-    def _resolve_speaker(self, table, token: Token, before_i: int) -> Actor | None:
+    def _resolve_speaker(self, table, token: Token, before_i: int) -> tuple[Actor | None, str]:
+        """The actor who speaks through the subject ``token``, and the words that name it."""
         lower = token.lower_
         if lower in self.person_pronouns:
-            return table.person_before(before_i)
+            return self._person_pronoun(table, token, before_i), token.text
         if lower in self.nonperson_pronouns:
-            return table.collective_before(before_i)
+            return table.collective_before(before_i), token.text
+        named = self._naming_token(table, token)
+        return table.actor_at(named.i), _phrase_text(named)
+
+    @staticmethod
+    def _person_pronoun(table, token: Token, before_i: int) -> Actor | None:
+        """ "he said": the person named before; in a lead that names nobody before the quote
+        ("“...,” he said. The announcement by Interior Minister X came ..."), the person
+        named in the next sentence."""
+        actor = table.person_before(before_i)
+        if actor is None:
+            actor = table.person_after(token.i)
+        return actor
+
+    @staticmethod
+    def _naming_token(table, token: Token) -> Token:
+        """The head of the phrase that names the speaker of subject ``token``.
+
+        "A Taliban spokesman, Zabihullah Rahimi, said": the person in apposition, not the
+        group the role phrase names; "the statement from Jakarta": the phrase the statement
+        comes from, since a statement cannot speak. Otherwise the subject itself."""
         actor = table.actor_at(token.i)
-        if actor is not None:
-            return actor
-        # "the task force commander, Major General Abdul Kabir, said": the apposition;
-        # "the statement from Jakarta": the phrase the statement comes from.
         for child in token.children:
-            if child.dep_ == "appos" and table.actor_at(child.i) is not None:
-                return table.actor_at(child.i)
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in ("from", "of", "by"):
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and table.actor_at(pobj.i) is not None:
-                        return table.actor_at(pobj.i)
-        return None
+            appositive = table.actor_at(child.i) if child.dep_ == "appos" else None
+            if appositive is not None and (actor is None or appositive.kind == "person"):
+                return child
+        if actor is None:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("from", "of", "by"):
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj" and table.actor_at(pobj.i) is not None:
+                            return pobj
+        return token
 
     # -- indirect speech ------------------------------------------------------------------
 
@@ -227,7 +286,7 @@ class QuoteFinder:
                 continue
             if any(s.start <= token.idx < s.end for s in spans):
                 continue
-            if any(c.dep_ == "neg" for c in token.children):
+            if _negated(token):
                 continue  # "has not said whether ..." reports nothing
             clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
             # "told a newspaper, adding that ...": the subject of the verb it hangs on.
@@ -236,9 +295,9 @@ class QuoteFinder:
             if clause is None or subject is None:
                 continue
             subtree = list(clause.subtree)
-            # The reported clause follows the verb closely ("said that", "told reporters that");
+            # The reported clause follows the verb ("said that", "told the forum in Apia that");
             # anything else is a parse of a relative or a direct quote's attribution.
-            if subtree[0].i < token.i or subtree[0].i > token.i + 4:
+            if not _follows_verb_closely(token, subtree[0]):
                 continue
             words = [t for t in subtree if t.dep_ != "mark" or t.head.i != clause.i]
             if not words:
@@ -246,8 +305,7 @@ class QuoteFinder:
             start, end = words[0].idx, words[-1].idx + len(words[-1])
             if any(s.start <= start < s.mark_end for s in spans):
                 continue
-            actor = self._resolve_speaker(table, subject, subject.i)
-            text = _phrase_text(subject)
+            actor, text = self._resolve_speaker(table, subject, subject.i)
             quotes.append(self._record(doc, start, end, "indirect", actor, text))
         return quotes
 
@@ -261,13 +319,66 @@ class QuoteFinder:
         return Quote(text=self._text[start:end], start=start, end=end, kind=kind, speaker=ref, sentence=sent_index)
 
 
+def _clause_root(words) -> Token | None:
+    """The verb that heads the words before a colon. The parser often hangs the clause under
+    the quote's verb ("The statement from Jakarta was clear: “Indonesia will defend ...”" has
+    "defend" as sentence root), so the sentence root will not do: take the word of the span
+    whose head lies outside it."""
+    heads = [t for t in words if t.head.i == t.i or not (words.start <= t.head.i < words.end)]
+    verbs = [t for t in heads if t.pos_ in ("VERB", "AUX")]
+    return verbs[0] if len(verbs) == 1 else None
+
+
+#: What may stand between a speech verb and the clause it reports: its addressee and a
+#: short circumstance ("told the forum in Apia that", "said on Monday that").
+VERB_TO_CLAUSE_DEPS = frozenset({"dobj", "dative", "prep", "npadvmod", "advmod", "punct"})
+#: At most this many words between a speech verb and the clause it reports.
+VERB_TO_CLAUSE_WORDS = 8
+
+
+def _follows_verb_closely(verb: Token, clause_start: Token) -> bool:
+    """True when the reported clause starts right after ``verb`` or only the verb's addressee
+    and circumstances stand between them."""
+    if clause_start.i <= verb.i:
+        return False
+    if clause_start.i <= verb.i + 4:
+        return True
+    if clause_start.i - verb.i - 1 > VERB_TO_CLAUSE_WORDS:
+        return False
+    allowed = {t.i for c in verb.children if c.dep_ in VERB_TO_CLAUSE_DEPS for t in c.subtree}
+    return all(i in allowed for i in range(verb.i + 1, clause_start.i))
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _has_reported_clause(verb: Token) -> bool:
+    """True for "added that ...", "said the talks ...": the verb reports a clause of its own."""
+    return any(
+        c.dep_ == "ccomp" and c.i > verb.i and c.left_edge.i <= verb.i + 3 and c.left_edge.is_alpha
+        for c in verb.children
+    )
+
+
 def _phrase_text(token: Token) -> str:
-    """The words of the noun phrase headed by ``token`` (without clauses)."""
-    words = [t for t in token.subtree if t.i <= token.i or t.dep_ in ("compound", "flat")]
+    """The words of the noun phrase headed by ``token`` (without clauses): its left part and
+    the name words that continue it to the right, not those of an apposition to its right
+    ("A Taliban spokesman", not "A Taliban spokesman, Zabihullah")."""
+    words = [t for t in token.subtree if t.i <= token.i or _continues_name(t, token)]
     words = [t for t in words if t.dep_ not in ("relcl", "punct")]
     if not words:
         return token.text
     return token.doc[words[0].i : words[-1].i + 1].text
+
+
+def _continues_name(word: Token, head: Token) -> bool:
+    """True for a word right of ``head`` joined to it by compound/flat links only."""
+    while word.i != head.i:
+        if word.dep_ not in ("compound", "flat") or word.head.i == word.i:
+            return False
+        word = word.head
+    return True
 
 
 def _no_quotes(doc: Doc) -> None:
