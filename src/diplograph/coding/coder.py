@@ -101,6 +101,7 @@ class EventCoder:
         self.home_target_codes = self.know.words("home_target_codes")
         self.home_roots = self.know.words("home_roots")
         self.crowd_sectors = self.know.words("crowd_sectors")
+        self.mutual_codes: dict[str, str] = dict(self.know.grammar.get("mutual_codes", {}))
 
     def __call__(self, doc: Doc) -> Doc:
         return guarded("events", self._code_doc, _no_events, doc)
@@ -179,6 +180,44 @@ class EventCoder:
             replace(s, optional=True) if s.kind == "prep_target" and s.preps & MUTUAL_PREPS else s for s in steps
         )
         return replace(pattern, steps=relaxed, source=pattern.source + " mutual")
+
+    def _mutual_pairs(self, token: Token, pattern: Pattern, pairs: list) -> list:
+        """The other side of a two-sided act: who "held talks with", "signed an agreement with"
+        or "fought with" someone did it with them too, and whom a state "received" visited it.
+        Reversed pairs with the code the other side gets (``mutual_codes`` in grammar.json:
+        the same code, or its converse such as 043 host -> 042 visit)."""
+        converse = self.mutual_codes.get(pattern.code) or self.mutual_codes.get(pattern.code[:2])
+        if converse is None or pattern.pos != "VERB":
+            return []  # a noun ("its treaty with Manila") is often background, not a new act
+        if converse == "=":
+            converse = pattern.code
+            # Only where the words make it two-sided: a reciprocal word with its partner
+            # after "with"/"between" ("talks with", "fought with") or met directly ("met X").
+            if pattern.trigger not in self.reciprocal_verbs and pattern.code not in self.mutual_codes:
+                return []
+        seen = {(s.actor.id, t.actor.id) for s, t in pairs if t is not None}
+        reversed_pairs = []
+        for source, target in pairs:
+            if target is None or (target.actor.id, source.actor.id) in seen:
+                continue
+            if converse == pattern.code and not self._partner_phrase(token, target.token):
+                continue
+            if converse != pattern.code and target.actor.kind not in ("person", "government"):
+                continue  # a host receives visitors; "hosted the signing between X and Y" is no visit
+            seen.add((target.actor.id, source.actor.id))
+            reversed_pairs.append((target, source, converse))
+        return reversed_pairs
+
+    @staticmethod
+    def _partner_phrase(trigger: Token, target: Token) -> bool:
+        """True when ``target`` is the trigger's partner: the object of "with"/"between", or
+        the direct object of a verb of meeting ("met his counterpart")."""
+        head = target
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ in MUTUAL_PREPS:
+            return True
+        return head.dep_ == "dobj" and head.head.i == trigger.i and trigger.lemma_.lower() in ("meet", "fight")
 
     def _is_state_organ(self, participant: Participant) -> bool:
         """A government body, or the state named as such ("Kenya"); "Filipinos" or "the
@@ -282,19 +321,24 @@ class EventCoder:
             # police) is a violent protest in CAMEO, not an assault or a military act.
             code = VIOLENT_PROTEST
             rule += f" -> {code} (crowd)"
+        coded = [(s, t, code, rule) for s, t in pairs]
+        # An intention is one side's ("ready to cooperate with X" says nothing of X's).
+        mutual = [] if modality.value in ("intended", "expected") else self._mutual_pairs(token, pattern, pairs)
+        for s, t, converse in mutual:
+            coded.append((s, t, converse, f"{rule} (mutual)" if converse == code else f"{rule} -> {converse} (mutual)"))
         if modality.value in ("intended", "expected"):
-            intent = self._intent_code(code)
-            if intent is not None:
-                code = intent
-                rule += f" -> {code} ({modality.cue})"
+            for k, (s, t, plain, why) in enumerate(coded):
+                intent = self._intent_code(plain)
+                if intent is not None:
+                    coded[k] = (s, t, intent, f"{why} -> {intent} ({modality.cue})")
         date, precision = self._date(doc, sent, sent_index, token, modality, earlier)
         value = modality.value
         if value in ("asserted", "reported") and precision != "unknown" and self._is_background(doc, date):
             value = "historical"
         attributed = self._attribution(doc, table, modality, quote)
-        event_type = self.ontology[code]
         events = []
-        for source, target in pairs:
+        for source, target, code, rule in coded:
+            event_type = self.ontology[code]
             words = [t for t in sent if not t.is_space] or [token]
             evidence = Evidence(
                 sentence=sent_index,
