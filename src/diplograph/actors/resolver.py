@@ -51,6 +51,12 @@ PLACEABLE_SECTORS = frozenset(
 )
 
 
+#: Sectors of people who live where they are: "teachers in Argentina" are Argentine.
+RESIDENT_SECTORS = frozenset({"OPP", "CVL", "EDU", "MED", "LAB", "REF", "HLH", "REL", "BUS"})
+#: Entity types of names ("the West Bank", "Bank of England"), which role words never head.
+NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
+
+
 def _sector_code(country: str | None, sector: str | None) -> str:
     """CAMEO actor code; an unknown country is written "---" as PETRARCH does ("---GOV")."""
     if country is None and sector is None:
@@ -297,6 +303,10 @@ class ActorResolver:
         if cue is None and igo is None:
             # A person "in Moscow" is only visiting; a ministry "in Dakar" belongs there.
             cue, igo = self._of_phrase_cue(head, by_token, locative=person is None)
+        if cue is None and igo is None and person is None and role is not None and role.sector in RESIDENT_SECTORS:
+            # "Teachers in Argentina", "residents in Gaza": people where they live; troops
+            # "in Syria" are not Syrian, so soldiers and police are left out.
+            cue, _ = self._of_phrase_cue(head, by_token, locative=True, countries=True)
 
         actor: Actor | None = None
         # "Taliban spokesman X", "UN envoy X": a person who speaks or fights for a group or an
@@ -559,8 +569,10 @@ class ActorResolver:
         if country is None:
             if role.sector not in PLACEABLE_SECTORS or head.dep_ == "poss":
                 return None
-            if head.tag_ in ("NNP", "NNPS") or head.ent_type_:
+            if head.tag_ in ("NNP", "NNPS") or head.ent_type_ in NAME_ENTITIES:
                 return None  # part of a name: "the West Bank" is no bank
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+                return None  # "thousands of Rohingya": the of-phrase says who they are
             if any(c.dep_ == "poss" for c in head.children):
                 return None  # "their crews", "the army's soldiers": someone else's people
             # "Protesters", "gunmen", "police": people of a country the sentence may only

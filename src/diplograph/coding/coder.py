@@ -586,6 +586,12 @@ class EventCoder:
             if participant is None:
                 continue
             group = [participant] + [Participant(a, token, participant.text) for a in table.members_at(token.i)]
+            if participant.token.i != token.i:
+                # Found inside the phrase ("the decision by Burkina Faso, Mali and Niger",
+                # "travellers from Benin and Togo"): the whole list is meant.
+                for item in arguments.expand_list(participant.token, table)[1:]:
+                    if item.i not in table.excluded and (actor := table.actor_at(item.i)) is not None:
+                        group.append(Participant(actor, item, item.text))
             for member in group:
                 if member.actor.id in seen or member.actor.id in excluded_ids:
                     continue
