@@ -135,3 +135,18 @@ def test_api_prescan_keeps_events_and_offsets(nlp):
     fast = next(extract_articles([Article(text=text)], nlp=nlp, prescan=True))
     assert [e.to_dict() for e in fast.events] == [e.to_dict() for e in full.events]
     assert fast.events[0].evidence.text == "Paraguay broke off diplomatic relations with Bolivia."
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("NAIROBI — Kenyan police fired tear gas.", "Nairobi"),
+        ("ZVEČAN (Kosovo) — Serb protesters gathered.", "Kosovo"),
+        ("LIMA, March 3 - Congress voted.", "Lima"),
+        ("Kenya's president spoke on Monday.", None),
+    ],
+)
+def test_dateline_of_reads_the_opening_place(text, place):
+    from diplograph.api import dateline_of
+
+    assert dateline_of(text) == place

@@ -89,6 +89,7 @@ def extract_articles(
                     where = f" in {article.path}" if article.path else ""
                     raise InputError(Messages.fmt("E007", value=article.date, where=where), path=article.path) from e
             doc._.article_id = article.id
+            doc._.dateline = dateline_of(article.text)
             yield doc
 
     batch: list[Article] = []
@@ -112,6 +113,18 @@ DATELINE = re.compile(
     r"\A(\s*)([A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž .'’-]{2,40}(?:\s*\([^)\n]{1,40}\))?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"\s*(?:—|–|--|-)\s)"
 )
+
+
+def dateline_of(text: str) -> str | None:
+    """The place of an opening dateline ("NAIROBI —" -> "Nairobi", "ZVEČAN (Kosovo) —" ->
+    "Kosovo"), or None."""
+    found = DATELINE.match(text)
+    if found is None:
+        return None
+    words = found.group(2).strip().rstrip("—–-").strip()
+    inner = re.search(r"\(([^)]+)\)", words)
+    name = inner.group(1) if inner else re.split(r"[,(]", words)[0]
+    return name.strip().title() or None
 
 
 def blank_elisions(text: str) -> str:

@@ -714,7 +714,7 @@ def _empty_actors(doc: Doc) -> None:
 
 
 def register_extensions() -> None:
-    for name in ("actor_table", "article_date"):
+    for name in ("actor_table", "article_date", "dateline"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
     if not Doc.has_extension("actors"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -86,6 +87,7 @@ class EventCoder:
         self.modality = ModalityDetector(self.know)
         self.gazetteer = load_gazetteer()
         self._date_ents: list[Span] = []  # DATE entities of the document being coded
+        self._dateline_country: str | None = None  # of the document being coded
         self.first_person = self.know.words("first_person")
         self.person_pronouns = self.know.words("third_person_singular_person")
         self.nonperson_pronouns = self.know.words("third_person_nonperson")
@@ -100,6 +102,7 @@ class EventCoder:
         self.place_target_roots = self.know.words("place_target_roots")
         self.home_target_codes = self.know.words("home_target_codes")
         self.home_roots = self.know.words("home_roots")
+        self.foreign_target_codes = self.know.words("foreign_target_codes")
         self.crowd_sectors = self.know.words("crowd_sectors")
         self.mutual_codes: dict[str, str] = dict(self.know.grammar.get("mutual_codes", {}))
 
@@ -111,6 +114,7 @@ class EventCoder:
         table = doc._.actor_table
         # Span.ents rebuilds every entity on each call: collect the dates once per document.
         self._date_ents = [ent for ent in doc.ents if ent.label_ == "DATE"]
+        self._dateline_country = self._dateline_country_of(doc, table)
         used_objects: set[int] = set()
         for sent_index, sent in enumerate(doc.sents):
             for token in sent:
@@ -180,6 +184,23 @@ class EventCoder:
             replace(s, optional=True) if s.kind == "prep_target" and s.preps & MUTUAL_PREPS else s for s in steps
         )
         return replace(pattern, steps=relaxed, source=pattern.source + " mutual")
+
+    def _dateline_country_of(self, doc: Doc, table) -> str | None:
+        """The country of the story's dateline ("NAIROBI —"), if the story is mostly about that
+        country (named at least as often as any other): a wire filed from Geneva or Beijing about
+        somewhere else says nothing of where its protesters or gunmen are."""
+        name = getattr(doc._, "dateline", None)
+        if not name:
+            return None
+        location = self.gazetteer.lookup(name)
+        country = location.country if location is not None else None
+        if country is None or country not in self.know.countries:
+            return None
+        named = Counter(table.actors[m.actor_id].country for m in table.mentions if m.actor_id in table.actors)
+        named.pop(None, None)
+        if not named or named[country] < max(named.values()):
+            return None
+        return country
 
     def _mutual_pairs(self, token: Token, pattern: Pattern, pairs: list) -> list:
         """The other side of a two-sided act: who "held talks with", "signed an agreement with"
@@ -276,7 +297,9 @@ class EventCoder:
         )
         location = locate(token, self.gazetteer, prefer_countries=self._countries_of(table))
         place = location.country if location is not None and location.country in self.know.countries else None
-        sources, targets = self._anchor_domestic(table, sources, targets, place, pattern.code[:2])
+        # People with no country of their own ("protesters") are placed where the event
+        # happens, or else where the story is filed from.
+        sources, targets = self._anchor_domestic(table, sources, targets, place or self._dateline_country, pattern.code)
         if pattern.code[:2] == "14" and not pattern.code.startswith("143"):
             # Demonstrations, blockades and riots are people's acts; a state that "blocked
             # access" or "protested" does something else (a boycott, 143, may be a state's).
@@ -411,7 +434,7 @@ class EventCoder:
         return pairs
 
     def _anchor_domestic(
-        self, table, sources: list[Participant], targets: list[Participant], place: str | None, root: str
+        self, table, sources: list[Participant], targets: list[Participant], place: str | None, code: str
     ) -> tuple[list[Participant], list[Participant]]:
         """Domestic politics rarely repeats the country: in "Ethiopia freed the opposition
         leader" or "Ugandan police arrested protesters" the opposition leader and the
@@ -426,7 +449,9 @@ class EventCoder:
         def countries(side: list[Participant]) -> set[str]:
             return {p.actor.country for p in side if p.actor.country}
 
-        def anchored(side: list[Participant], other: list[Participant], *, to_other: bool) -> list[Participant]:
+        def anchored(
+            side: list[Participant], other: list[Participant], *, to_other: bool, generic_to_other: bool
+        ) -> list[Participant]:
             kept = []
             for p in side:
                 actor = p.actor
@@ -435,7 +460,7 @@ class EventCoder:
                     continue
                 home = {place} if place else set()
                 generic = actor.id.startswith("---")
-                if not home and to_other and not generic and actor.sector not in ("COP", "MIL"):
+                if not home and to_other and (generic_to_other or not generic) and actor.sector not in ("COP", "MIL"):
                     home = countries(other)
                 if len(home) == 1 and actor.sector != "GOV":
                     kept.append(Participant(self._with_country(table, actor, next(iter(home))), p.token, p.text))
@@ -443,9 +468,11 @@ class EventCoder:
 
         # A state organ acting at home: its uncountried targets are its own.
         acting_state = any(p.actor.country and p.actor.sector in STATE_ORGANS for p in sources)
-        targets = anchored(targets, sources, to_other=acting_state and root in self.home_roots)
+        # Whom a state expels or deports is foreign (``foreign_target_codes``).
+        domestic = code[:2] in self.home_roots and not any(code.startswith(c) for c in self.foreign_target_codes)
+        targets = anchored(targets, sources, to_other=acting_state and domestic, generic_to_other=True)
         # Opposition leaders and rebels acting against a government or place of one country.
-        sources = anchored(sources, targets, to_other=True)
+        sources = anchored(sources, targets, to_other=True, generic_to_other=False)
         return sources, targets
 
     def _default_target(

@@ -112,6 +112,13 @@ class Gazetteer:
                     index[capital] = [(*e[:5], TIER_CAPITAL) if e is city else e for e in index[capital]]
                 else:
                     add(capital, (capital, country.iso3, country.lat, country.lon, 0, TIER_CAPITAL))
+        #: "the Iranian capital": demonym -> the country's capital.
+        self.capital_of_demonym = {
+            demonym.lower(): country.capitals[0]
+            for country in know.countries.values()
+            if country.capitals
+            for demonym in country.demonyms
+        }
         #: Names diplograph knows only as organisations or people: never places.
         self.not_places = frozenset(
             surface
@@ -240,6 +247,12 @@ def place_of(pobj: Token, gazetteer: Gazetteer, prefer: frozenset[str] = frozens
     if _is_time(pobj):
         return None
     prefer = prefer | _appositive_countries(pobj, gazetteer)
+    if pobj.lemma_.lower() == "capital":
+        # "the Iranian capital" is Tehran.
+        for child in pobj.children:
+            capital = gazetteer.capital_of_demonym.get(child.lower_) if child.dep_ in ("amod", "compound") else None
+            if capital is not None:
+                return gazetteer.lookup(capital)
     for name in _names(pobj, depth=0):
         if name in gazetteer.not_places:
             continue
