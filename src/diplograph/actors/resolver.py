@@ -47,7 +47,7 @@ class Gazetted:
 #: Sectors of people who live inside one country and may be named without it ("protesters",
 #: "gunmen", "police"): the event coder anchors them to the place where they act.
 PLACEABLE_SECTORS = frozenset(
-    {"OPP", "CVL", "REB", "INS", "SEP", "EDU", "MED", "LAB", "REF", "HLH", "REL", "CRM", "COP", "MIL"}
+    {"OPP", "CVL", "REB", "INS", "SEP", "EDU", "MED", "LAB", "REF", "HLH", "REL", "CRM", "COP", "MIL", "GOV"}
 )
 
 

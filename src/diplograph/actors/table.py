@@ -100,6 +100,11 @@ class ActorTable:
         actor_id = self.heads.get(token_i)
         return self.actors[actor_id] if actor_id else None
 
+    def known_actor_at(self, token_i: int) -> Actor | None:
+        """``actor_at`` without placeholders of people of no known country ("protesters")."""
+        actor = self.actor_at(token_i)
+        return actor if actor is not None and not is_placeholder(actor) else None
+
     def modifier_actor(self, token_i: int) -> Actor | None:
         actor_id = self.modifiers.get(token_i)
         return self.actors.get(actor_id) if actor_id else None
@@ -175,5 +180,11 @@ class ActorTable:
     def ordered_actors(self) -> list[Actor]:
         """Actors in order of first mention, without the placeholders of people whose country
         is not known ("protesters" alone; see ``ActorResolver._role_actor``)."""
-        known = (a for a in self.actors.values() if not a.id.startswith("---"))
+        known = (a for a in self.actors.values() if not is_placeholder(a))
         return sorted(known, key=lambda a: a.mentions[0] if a.mentions else (0, 0))
+
+
+def is_placeholder(actor: Actor) -> bool:
+    """A generic group with no country yet ("protesters", "the government"): the event coder
+    gives it the country of the place or of the other side, or drops it."""
+    return actor.id.startswith("---")

@@ -18,6 +18,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.table import is_placeholder
 from ..guard import guarded
 from ..knowledge import Knowledge, load_knowledge
 from ..records import Actor, ActorRef, Event, Evidence
@@ -459,10 +460,16 @@ class EventCoder:
                     kept.append(p)
                     continue
                 home = {place} if place else set()
-                generic = actor.id.startswith("---")
-                if not home and to_other and (generic_to_other or not generic) and actor.sector not in ("COP", "MIL"):
+                generic = is_placeholder(actor)
+                if actor.sector == "GOV" and not generic:
+                    continue  # a named official of no known country stays unknown
+                if not home and actor.sector == "GOV":
+                    # "the opposition accused the government": their own government.
+                    if other and all(p.actor.sector in DOMESTIC_SECTORS for p in other):
+                        home = countries(other)
+                elif not home and to_other and (generic_to_other or not generic) and actor.sector not in ("COP", "MIL"):
                     home = countries(other)
-                if len(home) == 1 and actor.sector != "GOV":
+                if len(home) == 1:
                     kept.append(Participant(self._with_country(table, actor, next(iter(home))), p.token, p.text))
             return kept
 
@@ -625,7 +632,7 @@ class EventCoder:
                 if (
                     not member.actor.country
                     and member.actor.kind != "igo"
-                    and member.actor.sector not in DOMESTIC_SECTORS | {"COP", "MIL"}
+                    and member.actor.sector not in DOMESTIC_SECTORS | {"COP", "MIL", "GOV"}
                 ):
                     continue  # no country and no chance of one: no event can use it
                 seen.add(member.actor.id)
@@ -639,7 +646,7 @@ class EventCoder:
             c.dep_ == "det" and c.lower_ == "the" for c in token.children
         )
         both = any(c.dep_ in ("det", "predet", "preconj") and c.lower_ == "both" for c in token.children)
-        if not (two or both) or table.actor_at(token.i) is not None:
+        if not (two or both) or table.known_actor_at(token.i) is not None:
             return []
         lemma = token.lemma_.lower()
         personal = lemma in self.person_role_words or lemma in ("man", "woman", "leader", "head")
@@ -664,15 +671,17 @@ class EventCoder:
 
     @staticmethod
     def _plural_antecedent(token: Token, table) -> list[Token]:
-        """The coordinated subject of the previous sentence, for "they"."""
+        """For "they": the coordinated subject of the clause that reports this one ("X and Y
+        said that they were concerned"), else that of the previous sentence."""
         doc = token.doc
-        if token.sent.start == 0:
-            return []
-        previous = doc[token.sent.start - 1].sent
-        subjects = [t for t in previous.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+        # The clauses above "they" in its own sentence, nearest first.
+        holders = [a for a in token.ancestors if a.i != token.head.i or token.dep_ not in ("nsubj", "nsubjpass")]
+        if token.sent.start > 0:
+            holders.append(doc[token.sent.start - 1].sent.root)
+        subjects = [t for holder in holders for t in holder.children if t.dep_ in ("nsubj", "nsubjpass")]
         for subject in subjects:
             group = [subject, *subject.conjuncts]
-            if len(group) > 1 and all(table.actor_at(t.i) is not None for t in group):
+            if len(group) > 1 and all(table.known_actor_at(t.i) is not None for t in group):
                 return group
         return []
 
