@@ -569,7 +569,7 @@ class ActorResolver:
         if country is None:
             if role.sector not in PLACEABLE_SECTORS or head.dep_ == "poss":
                 return None
-            if head.tag_ in ("NNP", "NNPS") or head.ent_type_ in NAME_ENTITIES:
+            if head.ent_type_ in NAME_ENTITIES or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts):
                 return None  # part of a name: "the West Bank" is no bank
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
                 return None  # "thousands of Rohingya": the of-phrase says who they are

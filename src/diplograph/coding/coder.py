@@ -63,6 +63,8 @@ DOMESTIC_SECTORS = frozenset(
 STATE_ORGANS = frozenset({None, "GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
 #: Roots of reactions to a deed: condemning "the coup in Niger" targets Niger.
 REACTION_ROOTS = frozenset({"01", "02", "05", "10", "11", "12"})
+#: Pronouns that open a relative clause and stand for the noun before it.
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 #: CAMEO's code for a riot or violent protest.
 VIOLENT_PROTEST = "145"
 #: An event dated more than this many days before the article is background (historical).
@@ -698,6 +700,13 @@ class EventCoder:
         root: str = "",
     ) -> Participant | None:
         lower = token.lower_
+        if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.i != token.i:
+            # "protesters who stormed parliament": the relative pronoun is the noun it follows.
+            # A perfect ("China, which has invested in both") is background about that noun,
+            # not news.
+            if any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.head.children):
+                return None
+            return self._resolve(doc, table, token.head.head, quote, earlier, role=role, exclude=exclude, root=root)
         if token.pos_ == "PRON" or lower in self.anaphora_pronouns:
             actor = self._resolve_pronoun(doc, table, token, quote, earlier, role=role, exclude=exclude)
             return Participant(actor, token, token.text) if actor else None
@@ -730,7 +739,8 @@ class EventCoder:
             # proposal targets its author.
             holders = [token] + [c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"]
             # "a request from Armenia": "from" names the doer of an event noun too.
-            agent_preps = ("by", "from") if event_noun else ("by",)
+            # "the truce between Ethiopia and Eritrea": both parties made it.
+            agent_preps = ("by", "from", "between") if event_noun else ("by",)
             for prep in (p for holder in holders for p in holder.children):
                 if prep.dep_ in ("prep", "agent") and prep.lower_ in agent_preps:
                     for agent in prep.children:
