@@ -107,6 +107,10 @@ class EventCoder:
         self.home_roots = self.know.words("home_roots")
         self.foreign_target_codes = self.know.words("foreign_target_codes")
         self.crowd_sectors = self.know.words("crowd_sectors")
+        sport_words = sorted(self.know.words("sport_words"), key=len, reverse=True)
+        self.sport_pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sport_words)) + r")s?\b", re.IGNORECASE)
+        self.diplomatic_roots = self.know.words("diplomatic_roots")
+        self.private_sectors = self.know.words("private_sectors")
         self.mutual_codes: dict[str, str] = dict(self.know.grammar.get("mutual_codes", {}))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -187,6 +191,10 @@ class EventCoder:
             replace(s, optional=True) if s.kind == "prep_target" and s.preps & MUTUAL_PREPS else s for s in steps
         )
         return replace(pattern, steps=relaxed, source=pattern.source + " mutual")
+
+    def _sport_sentence(self, sent: Span) -> bool:
+        """A sentence about a match or a tournament (``sport_words`` in grammar.json)."""
+        return self.sport_pattern.search(sent.text) is not None
 
     def _dateline_country_of(self, doc: Doc, table) -> str | None:
         """The country of the story's dateline ("NAIROBI —"), if the story is mostly about that
@@ -307,7 +315,13 @@ class EventCoder:
             # Demonstrations, blockades and riots are people's acts; a state that "blocked
             # access" or "protested" does something else (a boycott, 143, may be a state's).
             sources = [s for s in sources if not self._is_state_organ(s)]
+        if pattern.code[:2] in self.diplomatic_roots:
+            # Tourists who visit and students who meet are no diplomacy.
+            sources = [s for s in sources if s.actor.sector not in self.private_sectors]
         if not sources:
+            return []
+        if self._sport_sentence(sent) and all(s.actor.kind == "state" for s in sources):
+            # "Argentina met Croatia in the World Cup semi-final": countries as teams.
             return []
         pairs: list[tuple[Participant, Participant | None]] = []
         if targets:
@@ -759,9 +773,11 @@ class EventCoder:
         if not event_noun:
             # "the people of Bolivia", "travellers from India", "imports from Uganda". (Of an
             # event noun, "of" names whom it befell: "the arrest of a French journalist" is
-            # no deed of France.)
+            # no deed of France.) "Tourists from China" who visit are not China acting: as a
+            # doer, only "of" counts.
+            origin_preps = ("of", "from") if role == "target" else ("of",)
             for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                if child.dep_ == "prep" and child.lower_ in origin_preps:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             found = table.actor_at(pobj.i)
