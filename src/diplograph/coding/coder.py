@@ -107,6 +107,8 @@ class EventCoder:
         self.home_roots = self.know.words("home_roots")
         self.foreign_target_codes = self.know.words("foreign_target_codes")
         self.crowd_sectors = self.know.words("crowd_sectors")
+        self.irregular_sectors = self.know.words("irregular_sectors")
+        self.irregular_recodes: dict[str, str] = dict(self.know.grammar.get("irregular_recodes", {}))
         sport_words = sorted(self.know.words("sport_words"), key=len, reverse=True)
         self.sport_pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sport_words)) + r")s?\b", re.IGNORECASE)
         self.diplomatic_roots = self.know.words("diplomatic_roots")
@@ -320,9 +322,12 @@ class EventCoder:
             sources = [s for s in sources if s.actor.sector not in self.private_sectors]
         if not sources:
             return []
-        if self._sport_sentence(sent) and all(s.actor.kind == "state" for s in sources):
-            # "Argentina met Croatia in the World Cup semi-final": countries as teams.
-            return []
+        if self._sport_sentence(sent):
+            # "Argentina met Croatia in the World Cup semi-final": countries as teams, crowds
+            # as fans; only officials still act as such.
+            sources = [s for s in sources if s.actor.kind == "person" or s.actor.sector in STATE_ORGANS - {None}]
+            if not sources:
+                return []
         pairs: list[tuple[Participant, Participant | None]] = []
         if targets:
             # A state's domestic measure may target its own country ("imposed a curfew in Colombo").
@@ -356,6 +361,11 @@ class EventCoder:
             return []
         code = pattern.code
         rule = f"{pattern.source} {pattern.code}"
+        irregular = self.irregular_recodes.get(code)
+        if irregular and all(s.actor.sector in self.irregular_sectors for s, _ in pairs):
+            # Bombing by militants is a terrorist bombing (183), not an air strike (195).
+            code = irregular
+            rule += f" -> {code} (irregular)"
         if code[:2] in ("18", "19") and all(s.actor.sector in self.crowd_sectors for s, _ in pairs):
             # Force used by a crowd (protesters storming a building, students clashing with
             # police) is a violent protest in CAMEO, not an assault or a military act.
