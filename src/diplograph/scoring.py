@@ -302,10 +302,18 @@ def score_case(case: GoldCase, result: Result, scores: Scores, *, verbose: bool 
         evs = triples[triple]
         if gold.modality:
             scores.modality.total += 1
-            scores.modality.good += any(e.modality == gold.modality for e in evs)
+            right = any(e.modality == gold.modality for e in evs)
+            scores.modality.good += right
+            if verbose and not right:
+                scores.misses.append(
+                    f"{where} wrong modality {[e.modality for e in evs]} for {gold.modality} {gold.note}"
+                )
         if gold.date:
             scores.dates.total += 1
-            scores.dates.good += any((e.date or "").startswith(gold.date) for e in evs)
+            right = any((e.date or "").startswith(gold.date) for e in evs)
+            scores.dates.good += right
+            if verbose and not right:
+                scores.misses.append(f"{where} wrong date {[e.date for e in evs]} for {gold.date} {gold.note}")
         # Strict: the three-digit code too, when the gold gives one.
         codes = {c[:3] for c in gold.codes}
 

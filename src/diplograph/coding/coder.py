@@ -102,6 +102,7 @@ class EventCoder:
         self.person_role_words = self.know.words("person_role_words")
         self.intention_nouns = self.know.words("intention_nouns")
         self.adverbial_preps = self.know.words("adverbial_preps")
+        self.meeting_preps = self.know.words("meeting_preps")
         self.place_target_roots = self.know.words("place_target_roots")
         self.home_target_codes = self.know.words("home_target_codes")
         self.home_roots = self.know.words("home_roots")
@@ -930,6 +931,9 @@ class EventCoder:
             if event.date_precision == "day" and event.date and event.evidence.sentence < sent_index:
                 earlier_date = dt.date.fromisoformat(event.date)
                 break
+        if earlier_date is None:
+            # "The election was held on October 9. Two days later, ...": the last day named.
+            earlier_date = self._last_day_before(sent, article_date)
         verb = arguments.clause_verb(token)
         future = modality.value in ("intended", "expected")
         if token.pos_ == "NOUN" and not self._attached_to_clause(token, verb):
@@ -961,9 +965,36 @@ class EventCoder:
             resolved = resolve_date(ent.text, anchor, future=future and own)
             if resolved is not None:
                 return resolved.value, resolved.precision
+        # One date in the sentence, outside any "after ..."/"before ..." phrase, dates the scene:
+        # "police fired on protesters who stormed parliament on Tuesday".
+        free = [
+            e
+            for e in self._date_ents
+            if sent.start <= e.start < sent.end
+            and not self._in_time_phrase(e)
+            and e.root.dep_ not in ("poss", "compound", "amod", "nmod")  # "last month's election"
+        ]
+        if len(free) == 1 and not future and not ANAPHORIC_DATE.search(free[0].text):
+            resolved = resolve_date(free[0].text, article_date, future=False)
+            if resolved is not None:
+                return resolved.value, resolved.precision
         if article_date is None:
             return None, "unknown"
         return article_date.isoformat(), "day"
+
+    def _in_time_phrase(self, ent: Span) -> bool:
+        """A date inside "after ...", "before ...", "since ..." dates something else."""
+        return any(a.lower_ in self.meeting_preps or a.lower_ in ("since", "until") for a in ent.root.ancestors)
+
+    def _last_day_before(self, sent: Span, article_date: dt.date | None) -> dt.date | None:
+        """The last day-precise date named before ``sent``, resolved against the article date."""
+        for ent in reversed(self._date_ents):
+            if ent.start >= sent.start or ANAPHORIC_DATE.search(ent.text):
+                continue
+            resolved = resolve_date(ent.text, article_date, future=False)
+            if resolved is not None and resolved.precision == "day":
+                return dt.date.fromisoformat(resolved.value)
+        return None
 
     @staticmethod
     def _attached_to_clause(noun: Token, verb: Token) -> bool:
