@@ -51,8 +51,11 @@ PLACEABLE_SECTORS = frozenset(
 )
 
 
-#: Sectors of people who live where they are: "teachers in Argentina" are Argentine.
-RESIDENT_SECTORS = frozenset({"OPP", "CVL", "EDU", "MED", "LAB", "REF", "HLH", "REL", "BUS"})
+#: Sectors of people who belong where they are: "teachers in Argentina" are Argentine, and so
+#: are "police in Kenya" or "authorities in Sri Lanka". Troops "in Syria" may be anyone's.
+RESIDENT_SECTORS = frozenset(
+    {"OPP", "CVL", "EDU", "MED", "LAB", "REF", "HLH", "REL", "BUS", "GOV", "COP", "JUD", "LEG", "SPY", "CRM"}
+)
 #: Entity types of names ("the West Bank", "Bank of England"), which role words never head.
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 
@@ -304,8 +307,8 @@ class ActorResolver:
             # A person "in Moscow" is only visiting; a ministry "in Dakar" belongs there.
             cue, igo = self._of_phrase_cue(head, by_token, locative=person is None)
         if cue is None and igo is None and person is None and role is not None and role.sector in RESIDENT_SECTORS:
-            # "Teachers in Argentina", "residents in Gaza": people where they live; troops
-            # "in Syria" are not Syrian, so soldiers and police are left out.
+            # "Teachers in Argentina", "police in Kenya": people where they live or serve;
+            # troops "in Syria" are not Syrian, so soldiers are left out.
             cue, _ = self._of_phrase_cue(head, by_token, locative=True, countries=True)
 
         actor: Actor | None = None
@@ -569,7 +572,9 @@ class ActorResolver:
         if country is None:
             if role.sector not in PLACEABLE_SECTORS or head.dep_ == "poss":
                 return None
-            if head.ent_type_ in NAME_ENTITIES or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts):
+            if (head.ent_type_ in NAME_ENTITIES and head.pos_ == "PROPN") or any(
+                c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts
+            ):
                 return None  # part of a name: "the West Bank" is no bank
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
                 return None  # "thousands of Rohingya": the of-phrase says who they are

@@ -108,6 +108,7 @@ class EventCoder:
         self.home_roots = self.know.words("home_roots")
         self.foreign_target_codes = self.know.words("foreign_target_codes")
         self.crowd_sectors = self.know.words("crowd_sectors")
+        self.diplomatic_roles = self.know.words("diplomatic_roles")
         self.irregular_sectors = self.know.words("irregular_sectors")
         self.irregular_recodes: dict[str, str] = dict(self.know.grammar.get("irregular_recodes", {}))
         sport_words = sorted(self.know.words("sport_words"), key=len, reverse=True)
@@ -194,6 +195,15 @@ class EventCoder:
             replace(s, optional=True) if s.kind == "prep_target" and s.preps & MUTUAL_PREPS else s for s in steps
         )
         return replace(pattern, steps=relaxed, source=pattern.source + " mutual")
+
+    def _home_official(self, participant: Participant) -> bool:
+        """An organ or official of a state that serves at home (not a diplomat)."""
+        actor = participant.actor
+        return (
+            actor.country is not None
+            and actor.sector in STATE_ORGANS - {None}
+            and (actor.role or "") not in self.diplomatic_roles
+        )
 
     def _sport_sentence(self, sent: Span) -> bool:
         """A sentence about a match or a tournament (``sport_words`` in grammar.json)."""
@@ -496,6 +506,10 @@ class EventCoder:
                         home = countries(other)
                 elif not home and to_other and (generic_to_other or not generic) and actor.sector not in ("COP", "MIL"):
                     home = countries(other)
+                elif not home and to_other and generic and other and all(self._home_official(p) for p in other):
+                    # "Gunmen assassinated Haiti's president": those who attack a state's own
+                    # officials at home are of that state (not an embassy's, which is abroad).
+                    home = countries(other)
                 if len(home) == 1:
                     kept.append(Participant(self._with_country(table, actor, next(iter(home))), p.token, p.text))
             return kept
@@ -504,7 +518,9 @@ class EventCoder:
         acting_state = any(p.actor.country and p.actor.sector in STATE_ORGANS for p in sources)
         # Whom a state expels or deports is foreign (``foreign_target_codes``).
         domestic = code[:2] in self.home_roots and not any(code.startswith(c) for c in self.foreign_target_codes)
-        targets = anchored(targets, sources, to_other=acting_state and domestic, generic_to_other=True)
+        # Police act at home whatever they do ("police in Kenya beat opposition supporters").
+        policing = any(p.actor.country and p.actor.sector == "COP" for p in sources)
+        targets = anchored(targets, sources, to_other=(acting_state and domestic) or policing, generic_to_other=True)
         # Opposition leaders and rebels acting against a government or place of one country.
         sources = anchored(sources, targets, to_other=True, generic_to_other=False)
         return sources, targets
