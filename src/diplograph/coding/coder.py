@@ -27,7 +27,7 @@ from .dates import resolve_date
 from .lexicon import Lexicon, Pattern, load_lexicon
 from .matching import Match, match_pattern
 from .modality import Modality, ModalityDetector
-from .ontology import EventType, load_intent_codes, load_ontology, plover_for
+from .ontology import EventType, load_intent_codes, load_ontology, load_threat_codes, plover_for
 from .places import load_gazetteer, locate, place_of
 
 #: Prepositions of mutual action: "talks with", "an agreement between".
@@ -87,6 +87,7 @@ class EventCoder:
         self.lexicon: Lexicon = load_lexicon(tuple(lexicons))
         self.ontology: dict[str, EventType] = load_ontology()
         self.intent_codes = load_intent_codes()
+        self.threat_codes = load_threat_codes()
         self.modality = ModalityDetector(self.know)
         self.gazetteer = load_gazetteer()
         self._date_ents: list[Span] = []  # DATE entities of the document being coded
@@ -108,6 +109,7 @@ class EventCoder:
         self.home_roots = self.know.words("home_roots")
         self.foreign_target_codes = self.know.words("foreign_target_codes")
         self.crowd_sectors = self.know.words("crowd_sectors")
+        self.threat_verbs = self.know.words("threat_verbs")
         self.diplomatic_roles = self.know.words("diplomatic_roles")
         self.irregular_sectors = self.know.words("irregular_sectors")
         self.irregular_recodes: dict[str, str] = dict(self.know.grammar.get("irregular_recodes", {}))
@@ -387,13 +389,21 @@ class EventCoder:
         mutual = [] if modality.value in ("intended", "expected") else self._mutual_pairs(token, pattern, pairs)
         for s, t, converse in mutual:
             coded.append((s, t, converse, f"{rule} (mutual)" if converse == code else f"{rule} -> {converse} (mutual)"))
+        value = modality.value
+        threatener = self._threatener(token, table) if value in ("hypothetical", "intended", "expected") else None
+        if threatener is not None:
+            # "Algeria warned it would recall its ambassador": the warning is the event, a threat.
+            for k, (s, t, plain, why) in enumerate(coded):
+                threat = self._prefixed(self.threat_codes, plain)
+                if threat is not None and s.actor.country == threatener:
+                    coded[k] = (s, t, threat, f"{why} -> {threat} (threat)")
+                    value = "asserted"
         if modality.value in ("intended", "expected"):
             for k, (s, t, plain, why) in enumerate(coded):
                 intent = self._intent_code(plain)
                 if intent is not None:
                     coded[k] = (s, t, intent, f"{why} -> {intent} ({modality.cue})")
         date, precision = self._date(doc, sent, sent_index, token, modality, earlier)
-        value = modality.value
         if value in ("asserted", "reported") and precision != "unknown" and self._is_background(doc, date):
             value = "historical"
         attributed = self._attribution(doc, table, modality, quote)
@@ -569,6 +579,33 @@ class EventCoder:
             )
             table.actors[anchored_id] = known
         return known
+
+    def _threatener(self, trigger: Token, table) -> str | None:
+        """The country of whoever threatens or vows the deed of ``trigger`` ("threatened to
+        expel", "warned it would attack", "vowed to crush"), or None. The subject of the
+        threatening verb must be the doer: "the US warned that Russia could invade" is a
+        warning about Russia, not a threat by it."""
+        link = arguments.clause_verb(trigger)
+        for _ in range(3):
+            governor = link.head
+            if link.dep_ not in ("xcomp", "ccomp") or governor.i == link.i:
+                return None
+            if governor.lemma_.lower() in self.threat_verbs:
+                for subject in arguments.subject_tokens(governor):
+                    actor = table.known_actor_at(subject.i) or table.modifier_actor(subject.i)
+                    if actor is not None and actor.country:
+                        return actor.country
+                return None
+            link = governor
+        return None
+
+    @staticmethod
+    def _prefixed(table: dict[str, str], code: str) -> str | None:
+        for length in range(len(code), 1, -1):
+            found = table.get(code[:length])
+            if found is not None:
+                return found
+        return None
 
     def _intent_code(self, code: str) -> str | None:
         """CAMEO's "express intent" code for a planned cooperative event, longest prefix first."""

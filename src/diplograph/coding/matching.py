@@ -8,6 +8,7 @@ the object ("impose sanctions on X", "call for the release of X").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -187,8 +188,18 @@ def _step(state: _State, step: Step, pattern: Pattern) -> bool:
     raise ValueError(f"unknown step {kind}")
 
 
+@lru_cache(maxsize=1)
+def _directive_verbs() -> frozenset[str]:
+    from ..knowledge import load_knowledge
+
+    return load_knowledge().words("directive_verbs")
+
+
 def _clause_subject(verb: Token) -> Token | None:
-    """ "demanded that the Philippines remove ...": the subject of the that-clause."""
+    """ "demanded that the Philippines remove ...": the subject of the that-clause, for verbs
+    that tell someone what to do; "warned that Russia could invade" warns nobody in particular."""
+    if verb.lemma_.lower() not in _directive_verbs():
+        return None
     for child in verb.children:
         if child.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
             return next((g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")), None)

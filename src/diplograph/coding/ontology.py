@@ -41,6 +41,15 @@ def load_intent_codes() -> dict[str, str]:
     return {row["root"]: row["intent_code"] for _, row in read_tsv(path, ("root", "intent_code"))}
 
 
+def load_threat_codes() -> dict[str, str]:
+    """Code prefix -> the CAMEO threat code (root 13) used when such a hostile event is only
+    threatened ("threatened to expel the ambassador"); the coder uses the longest prefix."""
+    path = data_path("threat_codes.tsv")
+    if not path.is_file():
+        return {}
+    return {row["root"]: row["threat_code"] for _, row in read_tsv(path, ("root", "threat_code"))}
+
+
 #: The PLOVER event types (Open Event Data Alliance), in the order of the specification.
 PLOVER_TYPES = (
     "AGREE",
