@@ -155,7 +155,10 @@ def _step(state: _State, step: Step, pattern: Pattern) -> bool:
         if target is None and state.particle is not None and state.particle.dep_ == "prep":
             target = next((c for c in state.particle.children if c.dep_ == "pobj"), None)
         if target is None and state.verb.pos_ in ("VERB", "AUX") and not is_passive(state.verb):
-            target = _clause_subject(state.verb)
+            # A pattern that says what the clause does ("warn TARGET to face military action")
+            # may take the clause's subject from any verb; a bare one only from directives.
+            spelled_out = any(s.kind == "infinitive" for s in pattern.steps)
+            target = _clause_subject(state.verb, any_verb=spelled_out)
         if target is not None:
             state.targets = [target]
         return target is not None or step.optional
@@ -195,10 +198,10 @@ def _directive_verbs() -> frozenset[str]:
     return load_knowledge().words("directive_verbs")
 
 
-def _clause_subject(verb: Token) -> Token | None:
+def _clause_subject(verb: Token, *, any_verb: bool = False) -> Token | None:
     """ "demanded that the Philippines remove ...": the subject of the that-clause, for verbs
     that tell someone what to do; "warned that Russia could invade" warns nobody in particular."""
-    if verb.lemma_.lower() not in _directive_verbs():
+    if not any_verb and verb.lemma_.lower() not in _directive_verbs():
         return None
     for child in verb.children:
         if child.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
