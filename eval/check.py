@@ -84,6 +84,8 @@ def sentences():
                 err(f"{where}: {e}")
                 continue
             c["_file"] = os.path.basename(path)
+            for key in ("expected", "optional", "forbidden", "quotes"):
+                c.setdefault(key, [])
             if c["id"] in ids:
                 err(f"{where}: duplicate id {c['id']}")
             ids.add(c["id"])

@@ -109,6 +109,7 @@ class EventCoder:
         self.home_roots = self.know.words("home_roots")
         self.foreign_target_codes = self.know.words("foreign_target_codes")
         self.crowd_sectors = self.know.words("crowd_sectors")
+        self.self_moving_roots = self.know.words("self_moving_roots")
         self.threat_verbs = self.know.words("threat_verbs")
         self.diplomatic_roles = self.know.words("diplomatic_roles")
         self.irregular_sectors = self.know.words("irregular_sectors")
@@ -311,6 +312,11 @@ class EventCoder:
         modality = self.modality.detect(token, in_quote=quote is not None)
         if pattern.pos == "VERB":
             source_tokens = arguments.subject_tokens(token)
+            if not source_tokens and pattern.code[:2] in self.self_moving_roots and arguments.is_passive(token):
+                # "The army was deployed in the capital", "police were put on alert": with no
+                # agent, the force moved is the actor.
+                source_tokens = [c for c in token.children if c.dep_ == "nsubjpass"]
+                target_tokens = []
         elif pattern.pos == "NOUN":
             source_tokens = arguments.noun_source_tokens(token, self.know, table, pattern)
         else:
