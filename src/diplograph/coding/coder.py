@@ -706,6 +706,14 @@ class EventCoder:
             if participant is None:
                 continue
             group = [participant] + [Participant(a, token, participant.text) for a in table.members_at(token.i)]
+            if (
+                role == "target"
+                and participant.token.i == token.i
+                and participant.actor.id != (table.actor_at(token.i).id if table.actor_at(token.i) else None)
+            ):
+                # "rejected the criticism" after "the US and the EU criticised ...": the
+                # stance was all of theirs.
+                group.extend(self._co_authors(table, participant, earlier, token))
             if participant.token.i != token.i:
                 # Found inside the phrase ("the decision by Burkina Faso, Mali and Niger",
                 # "travellers from Benin and Togo"): the whole list is meant.
@@ -802,9 +810,17 @@ class EventCoder:
         actor = table.modifier_actor(token.i)
         if actor is not None:
             return Participant(actor, token, token.text)
-        if role == "target" and token.lemma_.lower() in self.anaphora_nouns:
+        if (
+            role == "target"
+            and token.lemma_.lower() in self.anaphora_nouns
+            # Event nouns of the lexicon ("the deal", "the talks") find their own kind of
+            # event below (``_antecedent_event``).
+            and not self.lexicon.candidates(token.lemma_.lower(), "NOUN")
+        ):
             if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
-                previous = self._previous_event(earlier, token)
+                # "criticised the ruling": an act of someone in authority, not a crowd's.
+                official = [e for e in earlier if e.source.sector not in self.crowd_sectors]
+                previous = self._previous_event(official, token)
                 if previous is not None:
                     actor = table.actors.get(self._actor_id(table, previous.source))
                     if actor is not None:
@@ -940,6 +956,20 @@ class EventCoder:
             if event.evidence.trigger_start < noun.idx and event.root in roots:
                 return event
         return None
+
+    def _co_authors(self, table, participant: Participant, earlier: list[Event], token: Token) -> list[Participant]:
+        """The other sources of the earlier event that ``participant`` was taken from."""
+        before = [e for e in earlier if e.evidence.trigger_start < token.idx]
+        for event in reversed(before):
+            if self._actor_id(table, event.source) == participant.actor.id:
+                same = [e for e in before if e.evidence.trigger_start == event.evidence.trigger_start]
+                found = []
+                for other in same:
+                    actor = table.actors.get(self._actor_id(table, other.source))
+                    if actor is not None and actor.id != participant.actor.id:
+                        found.append(Participant(actor, token, token.text))
+                return found
+        return []
 
     @staticmethod
     def _previous_event(earlier: list[Event], token: Token) -> Event | None:
