@@ -65,6 +65,8 @@ STATE_ORGANS = frozenset({None, "GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
 REACTION_ROOTS = frozenset({"01", "02", "05", "10", "11", "12"})
 #: Pronouns that open a relative clause and stand for the noun before it.
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+#: Roots of agreements and deals whose planned events are coded as intents (root 03).
+COOPERATIVE_ROOTS = frozenset({"05", "06", "07", "08"})
 #: CAMEO's code for a riot or violent protest.
 VIOLENT_PROTEST = "145"
 #: An event dated more than this many days before the article is background (historical).
@@ -952,6 +954,10 @@ class EventCoder:
         roots = {p.code[:2] for p in self.lexicon.candidates(noun.lemma_.lower(), "NOUN")}
         if not roots:
             return None
+        if roots & COOPERATIVE_ROOTS:
+            # "agreed to restore relations ... The deal was welcomed": the agreement was
+            # coded as an intent (03) to cooperate.
+            roots.add("03")
         for event in reversed(earlier):
             if event.evidence.trigger_start < noun.idx and event.root in roots:
                 return event
