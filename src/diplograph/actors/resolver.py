@@ -569,6 +569,12 @@ class ActorResolver:
             igo_actor = self._igo_actor(igo)
             igo_actor.role = role.term
             return igo_actor
+        if country is None and head.i > 0:
+            # "accused Azerbaijani troops": a parse that splits the demonym from its noun.
+            before = head.doc[head.i - 1]
+            demonym = next((key for kind, key in self.know.names.get(before.text, []) if kind == "demonym"), None)
+            if demonym is not None and before.head.i in (head.i, head.head.i):
+                country = self.know.countries[demonym].iso3
         if country is None:
             if role.sector not in PLACEABLE_SECTORS or head.dep_ == "poss":
                 return None

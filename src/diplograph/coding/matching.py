@@ -113,6 +113,10 @@ def _step(state: _State, step: Step, pattern: Pattern) -> bool:
             candidates = _noun_objects(state.verb)
         else:
             candidates = _object_candidates(state.verb)
+        if state.particle is not None and state.particle.dep_ == "prep":
+            # "agree on the text", "go on strike": what looked like a particle is a
+            # preposition, and the object is its own.
+            candidates = candidates + [c for c in state.particle.children if c.dep_ == "pobj"]
         for candidate in candidates:
             if _words_match(candidate, step.lemmas):
                 state.obj = candidate
