@@ -301,3 +301,31 @@ def test_cli_ingest_out_writes_parquet_and_load_reads_it(fake_core: None, articl
     with Store(db, read_only=True) as store:
         assert store.stats()["events"] == 2
         assert [q["text"] for q in store.quotes()] == ["Я благодарю Россию"] * 2
+
+
+SCORER = Path("/work/shared/tools/score.py")
+REFERENCE_GOLD = REFERENCE.with_suffix(".gold.json")
+
+
+@pytest.mark.skipif(not (SCORER.exists() and REFERENCE_GOLD.exists()), reason="the project's scorer is not here")
+def test_cli_reference_article_keeps_its_score() -> None:
+    """The project brief's scorer on its reference article: a change that costs precision
+    there (an event the gold does not hold) fails here, not only in review."""
+    command = f"{Path(sys.executable).parent / 'diplograph'} extract --format jsonl"
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(SCORER),
+            str(REFERENCE_GOLD),
+            "--cmd",
+            command,
+            "--min-precision",
+            "0.95",
+            "--min-recall",
+            "0.95",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -111,6 +111,7 @@ class EventCoder:
         self.home_roots = self.know.words("home_roots")
         self.foreign_target_codes = self.know.words("foreign_target_codes")
         self.crowd_sectors = self.know.words("crowd_sectors")
+        self.stance_nouns = self.know.words("stance_nouns")
         self.self_moving_roots = self.know.words("self_moving_roots")
         self.threat_verbs = self.know.words("threat_verbs")
         self.diplomatic_roles = self.know.words("diplomatic_roles")
@@ -710,6 +711,12 @@ class EventCoder:
             group = [participant] + [Participant(a, token, participant.text) for a in table.members_at(token.i)]
             if (
                 role == "target"
+                # A stance ("the criticism") or an event of the lexicon ("the deal") was all its
+                # authors'; "the incident" stands for the first one named only.
+                and (
+                    token.lemma_.lower() in self.stance_nouns
+                    or bool(self.lexicon.candidates(token.lemma_.lower(), "NOUN"))
+                )
                 and participant.token.i == token.i
                 and participant.actor.id != (table.actor_at(token.i).id if table.actor_at(token.i) else None)
             ):
