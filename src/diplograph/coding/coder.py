@@ -111,6 +111,9 @@ class EventCoder:
         self.home_roots = self.know.words("home_roots")
         self.foreign_target_codes = self.know.words("foreign_target_codes")
         self.crowd_sectors = self.know.words("crowd_sectors")
+        self.abroad_codes = self.know.words("abroad_codes")
+        self.opposition_sectors = self.know.words("opposition_sectors")
+        self.opposition_roots = self.know.words("opposition_roots")
         self.stance_nouns = self.know.words("stance_nouns")
         self.self_moving_roots = self.know.words("self_moving_roots")
         self.threat_verbs = self.know.words("threat_verbs")
@@ -177,7 +180,13 @@ class EventCoder:
         for pattern in patterns:
             # "Sri Lanka imposed a nationwide curfew": a domestic measure or an act of force
             # often names no target; ``_default_target`` then finds one.
-            if pattern.pos == "VERB" and self._may_default_target(pattern.code):
+            # A noun counts when a light verb makes it the act ("launched an investigation").
+            acted = pattern.pos == "VERB" or (
+                token.dep_ == "dobj"
+                and token.head.lemma_.lower() in self.light_verbs
+                and self._is_home_code(pattern.code)
+            )
+            if acted and self._may_default_target(pattern.code):
                 relaxed = self._untargeted_version(pattern)
                 matched = match_pattern(token, relaxed)
                 if matched is not None and not matched.targets:
@@ -282,7 +291,7 @@ class EventCoder:
         return participant.token.lower_ not in demonyms and participant.token.lemma_.lower() not in demonyms
 
     def _may_default_target(self, code: str) -> bool:
-        return code[:2] in self.place_target_roots or self._is_home_code(code)
+        return code[:2] in self.place_target_roots or code[:2] in self.opposition_roots or self._is_home_code(code)
 
     def _is_home_code(self, code: str) -> bool:
         return any(code.startswith(prefix) for prefix in self.home_target_codes)
@@ -552,15 +561,15 @@ class EventCoder:
         measure ("imposed a curfew", "declared a state of emergency", codes listed under
         ``home_target_codes`` in grammar.json) is against its own country."""
         country = None
-        if place and code[:2] in self.place_target_roots:
+        own = source.actor.country
+        if place and code[:2] in self.place_target_roots and not (place == own and code[:3] in self.abroad_codes):
+            # (A show of force at home, "paraded missiles through Pyongyang", targets no one.)
             country = place
-        elif (
-            source.actor.country
-            and source.actor.sector in STATE_ORGANS
-            and place in (None, source.actor.country)
-            and self._is_home_code(code)
-        ):
-            country = source.actor.country
+        elif own and source.actor.sector in STATE_ORGANS and place in (None, own) and self._is_home_code(code):
+            country = own
+        elif own and source.actor.sector in self.opposition_sectors and code[:2] in self.opposition_roots:
+            # "The opposition leader demanded an audit": of its own government.
+            country = own
         if country is None:
             return None
         known = self.know.countries[country]
