@@ -160,7 +160,8 @@ def noun_source_tokens(noun: Token, know: Knowledge, table, pattern=None) -> lis
                     and pattern.code[:2] in ("03", "04")
                 )
                 # "After talks with Iraqi officials, Kuwait agreed ...": Kuwait held the talks.
-                if head.lower_ in same_actor or meeting or governor.lemma_.lower() in light_verbs:
+                purpose = head.lower_ == "for" and governor.lemma_.lower() in know.words("travel_verbs")
+                if head.lower_ in same_actor or meeting or purpose or governor.lemma_.lower() in light_verbs:
                     return subject_tokens(governor)
                 return []
             current = governor

@@ -111,6 +111,7 @@ class EventCoder:
         self.home_roots = self.know.words("home_roots")
         self.foreign_target_codes = self.know.words("foreign_target_codes")
         self.crowd_sectors = self.know.words("crowd_sectors")
+        self.travel_verbs = self.know.words("travel_verbs")
         self.abroad_codes = self.know.words("abroad_codes")
         self.opposition_sectors = self.know.words("opposition_sectors")
         self.opposition_roots = self.know.words("opposition_roots")
@@ -181,11 +182,7 @@ class EventCoder:
             # "Sri Lanka imposed a nationwide curfew": a domestic measure or an act of force
             # often names no target; ``_default_target`` then finds one.
             # A noun counts when a light verb makes it the act ("launched an investigation").
-            acted = pattern.pos == "VERB" or (
-                token.dep_ == "dobj"
-                and token.head.lemma_.lower() in self.light_verbs
-                and self._is_home_code(pattern.code)
-            )
+            acted = pattern.pos == "VERB" or (self._acted_noun(token) and self._is_home_code(pattern.code))
             if acted and self._may_default_target(pattern.code):
                 relaxed = self._untargeted_version(pattern)
                 matched = match_pattern(token, relaxed)
@@ -241,19 +238,32 @@ class EventCoder:
             return None
         return country
 
+    def _acted_noun(self, noun: Token) -> bool:
+        """A nominal event the clause says was done, not mentioned: the object of a light verb
+        ("held talks with", "launched an investigation") or a trip's purpose ("arrived in Dakar
+        for talks with")."""
+        head = noun.head
+        if noun.dep_ == "dobj" and head.lemma_.lower() in self.light_verbs:
+            return True
+        return noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in self.travel_verbs
+
     def _mutual_pairs(self, token: Token, pattern: Pattern, pairs: list) -> list:
         """The other side of a two-sided act: who "held talks with", "signed an agreement with"
         or "fought with" someone did it with them too, and whom a state "received" visited it.
         Reversed pairs with the code the other side gets (``mutual_codes`` in grammar.json:
         the same code, or its converse such as 043 host -> 042 visit)."""
         converse = self.mutual_codes.get(pattern.code) or self.mutual_codes.get(pattern.code[:2])
-        if converse is None or pattern.pos != "VERB":
+        if converse is None or (pattern.pos != "VERB" and not self._acted_noun(token)):
             return []  # a noun ("its treaty with Manila") is often background, not a new act
         if converse == "=":
             converse = pattern.code
             # Only where the words make it two-sided: a reciprocal word with its partner
             # after "with"/"between" ("talks with", "fought with") or met directly ("met X").
-            if pattern.trigger not in self.reciprocal_verbs and pattern.code not in self.mutual_codes:
+            words = {pattern.trigger}
+            if pattern.code[:2] == "06":
+                # "conducted exercises with" is two-sided, "shared intelligence with" is not.
+                words |= {w for step in pattern.steps for position in step.lemmas for w in position}
+            if not words & self.reciprocal_verbs and pattern.code not in self.mutual_codes:
                 return []
         seen = {(s.actor.id, t.actor.id) for s, t in pairs if t is not None}
         reversed_pairs = []
@@ -652,7 +662,9 @@ class EventCoder:
                     # "during a visit", "came out with support": the event itself; "a protest
                     # over the detention": only its topic.
                     light = head.lower_ == "with" and governor.lemma_.lower() in self.light_verbs
-                    return not (head.lower_ in self.adverbial_preps or light)
+                    # "arrived in Dakar for talks with X": the trip's purpose is an event too.
+                    purpose = head.lower_ == "for" and governor.lemma_.lower() in self.travel_verbs
+                    return not (head.lower_ in self.adverbial_preps or light or purpose)
                 # "optimism about its negotiations", "a protest over the detention": the
                 # nominal is the topic of another noun, unless that noun announces it as
                 # planned ("preparations for a visit").
