@@ -67,6 +67,8 @@ REACTION_ROOTS = frozenset({"01", "02", "05", "10", "11", "12"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 #: Roots of agreements and deals whose planned events are coded as intents (root 03).
 COOPERATIVE_ROOTS = frozenset({"05", "06", "07", "08"})
+#: Sectors whose reports are of events at home (army, police, courts and prosecutors).
+DOMESTIC_REPORTERS = frozenset({"MIL", "COP", "JUD"})
 #: CAMEO's code for a riot or violent protest.
 VIOLENT_PROTEST = "145"
 #: An event dated more than this many days before the article is background (historical).
@@ -352,8 +354,10 @@ class EventCoder:
         location = locate(token, self.gazetteer, prefer_countries=self._countries_of(table))
         place = location.country if location is not None and location.country in self.know.countries else None
         # People with no country of their own ("protesters") are placed where the event
-        # happens, or else where the story is filed from.
-        sources, targets = self._anchor_domestic(table, sources, targets, place or self._dateline_country, pattern.code)
+        # happens, or else where the story is filed from, or by the army or police that
+        # report it.
+        anchor = place or self._dateline_country or self._reporter_country(table, modality)
+        sources, targets = self._anchor_domestic(table, sources, targets, anchor, pattern.code)
         if pattern.code[:2] == "14" and not pattern.code.startswith("143"):
             # Demonstrations, blockades and riots are people's acts; a state that "blocked
             # access" or "protested" does something else (a boycott, 143, may be a state's).
@@ -1030,6 +1034,17 @@ class EventCoder:
             if span.start <= token.idx < span.end:
                 return span
         return None
+
+    def _reporter_country(self, table, modality: Modality) -> str | None:
+        """The country of the army, police or prosecutors who report the event ("Cameroon's
+        army said separatists had killed four teachers"): they speak of what happens at home.
+        (A foreign ministry speaks of abroad.)"""
+        if modality.value != "reported" or modality.speaker is None:
+            return None
+        actor = table.known_actor_at(modality.speaker.i)
+        if actor is None or actor.sector not in DOMESTIC_REPORTERS:
+            return None
+        return actor.country
 
     def _attribution(self, doc: Doc, table, modality: Modality, quote) -> ActorRef | None:
         if quote is not None and quote.speaker is not None:
