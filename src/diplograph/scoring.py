@@ -354,8 +354,11 @@ def score_case(case: GoldCase, result: Result, scores: Scores, *, verbose: bool 
                 f"rule={event.evidence.rule} in: {event.evidence.text[:160]!r}"
             )
     for forbidden in case.forbidden:
-        if any(forbidden.matches(*t) for t in triples):
+        hits = [t for t in triples if forbidden.matches(*t)]
+        if hits:
             scores.forbidden += 1
+            if verbose:
+                scores.misses.append(f"{where} forbidden event produced {hits[0]} {forbidden.note}")
 
     # Source and target separately: (source key, root) and (target key, root).
     for side, tally in (("source", scores.source), ("target", scores.target)):
