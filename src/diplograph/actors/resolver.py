@@ -88,6 +88,9 @@ class ActorResolver:
         self.exclusion_words = self.know.words("exclusion_words")
         self.home_country_sectors = self.know.words("home_country_sectors")
         self.exclusion_phrases = [tuple(p) for p in self.know.grammar.get("exclusion_phrases", [])]
+        self._phrases_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.exclusion_phrases:
+            self._phrases_by_first.setdefault(phrase[0], []).append(phrase)
         self.pronouns = (
             self.know.words("third_person_singular_person")
             | self.know.words("third_person_nonperson")
@@ -226,10 +229,10 @@ class ActorResolver:
         for token in doc:
             if token.lower_ in self.exclusion_words:
                 starts.append(token)
-        for phrase in self.exclusion_phrases:
-            n = len(phrase)
-            for i in range(len(doc) - n + 1):
-                if lowers[i] == phrase[0] and tuple(lowers[i : i + n]) == phrase:
+        for i, lower in enumerate(lowers):
+            for phrase in self._phrases_by_first.get(lower, ()):
+                n = len(phrase)
+                if tuple(lowers[i : i + n]) == phrase:
                     excluded.update(range(i, i + n - 1))
                     starts.append(doc[i + n - 1])
         for word in starts:

@@ -168,6 +168,10 @@ class EventCoder:
         with TARGET") may go without its target when several actors do it together; the
         coder then pairs them ("Saudi Arabia and Iran agreed to restore relations")."""
         fallback: tuple[Pattern, Match] | None = None
+        # Most patterns of a common trigger ("call", "hold") need words the sentence lacks;
+        # checking the words first spares the parse walk.
+        nearby = _nearby_words(token)
+        patterns = [p for p in patterns if all(position & nearby for position in p.word_positions)]
         for pattern in patterns:
             matched = match_pattern(token, pattern)
             if matched is None:
@@ -1201,6 +1205,16 @@ def _same_side(source: Actor, target: Actor) -> bool:
         and source.sector in STATE_SECTORS
         and target.sector in STATE_SECTORS
     )
+
+
+def _nearby_words(token: Token) -> frozenset[str]:
+    """Lemmas and forms of the trigger's subtree and of its head's children: all a pattern
+    can require."""
+    words = set()
+    for near in (*token.subtree, *token.head.children, token.head):
+        words.add(near.lemma_.lower())
+        words.add(near.lower_)
+    return frozenset(words)
 
 
 def _token_at_char(doc: Doc, char: int) -> int:

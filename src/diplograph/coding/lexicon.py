@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ..errors import KnowledgeError, Messages
@@ -29,6 +29,8 @@ PREPOSITIONS = frozenset(
 PARTICLES = frozenset("up down out off back away over in on along aside forward ahead".split())
 POS_OF_PREFIX = {"n": "NOUN", "a": "ADJ", "v": "VERB"}
 TARGET_WORDS = ("TARGET", "TARGET?")
+#: Steps whose words must be in the sentence near the trigger.
+WORD_STEPS = frozenset({"particle", "object", "modifier", "prep_object", "infinitive", "complement"})
 
 Lemmas = frozenset[str]
 
@@ -64,6 +66,14 @@ class Pattern:
     source: str  # "file:line", shown as the rule that fired
     order: int = 0
     raw: str = ""  # the pattern as written in the file
+
+    @cached_property
+    def word_positions(self) -> tuple[Lemmas, ...]:
+        """Every required word position (object words, particles, infinitives...): a pattern
+        cannot apply where one of them has no word in the trigger's neighbourhood."""
+        return tuple(
+            position for step in self.steps if not step.optional and step.kind in WORD_STEPS for position in step.lemmas
+        )
 
     @property
     def has_target(self) -> bool:
