@@ -637,6 +637,7 @@ class EventCoder:
 
     @staticmethod
     def _prefixed(table: dict[str, str], code: str) -> str | None:
+        """The value of ``table`` for the longest prefix of ``code`` it holds."""
         for length in range(len(code), 1, -1):
             found = table.get(code[:length])
             if found is not None:
@@ -645,11 +646,7 @@ class EventCoder:
 
     def _intent_code(self, code: str) -> str | None:
         """CAMEO's "express intent" code for a planned cooperative event, longest prefix first."""
-        for length in range(len(code), 1, -1):
-            intent = self.intent_codes.get(code[:length])
-            if intent is not None:
-                return intent
-        return None
+        return self._prefixed(self.intent_codes, code)
 
     def _inside_other_event(self, noun: Token) -> bool:
         """ "Iraq condemned Turkey's incursion", "lifted its restrictions": a nominal event
