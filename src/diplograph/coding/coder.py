@@ -904,8 +904,11 @@ class EventCoder:
                             found = table.actor_at(pobj.i)
                             if found is not None:
                                 return Participant(found, pobj, pobj.text)
-        # "the Chilean raid", "Israeli strikes": the doer named by a modifier.
-        if role == "target" and event_noun:
+        # "the Chilean raid", "Israeli strikes": the doer named by a modifier; "sanctions on
+        # Venezuelan oil", "visas for Japanese travellers": the owner of a thing.
+        if role == "target" and token.pos_ == "NOUN" and (event_noun or (root != "04" and token.dep_ == "pobj")):
+            # (A thing's owner only behind a preposition: "banned the Chinese app" is no act
+            # against China, and "received Algerian gas" no reception of Algeria.)
             for child in token.lefts:
                 found = table.modifier_actor(child.i)
                 if found is not None and child.dep_ in ("amod", "compound", "nmod"):
