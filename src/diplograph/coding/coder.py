@@ -396,7 +396,7 @@ class EventCoder:
             pairs = [(s, t) for s in sources for t in sources if not _same_side(s.actor, t.actor)]
         elif pattern.code[:2] == "14":
             # A protest with no stated object is against the authorities where it happens.
-            pairs = self._protest_pairs(table, token, sources)
+            pairs = self._protest_pairs(table, token, sources, location)
         elif not pattern.source.endswith(" mutual"):
             # No target named: the place or the acting state's own country may be it
             # ("Sri Lanka imposed a curfew", "Gunmen killed 12 people in Maiduguri").
@@ -501,21 +501,24 @@ class EventCoder:
         table.add_modifier(actor, pobj.left_edge.i, pobj.i + 1, pobj.i)
         return table.actors[country.iso3]
 
-    def _protest_pairs(self, table, token: Token, sources: list[Participant]) -> list:
-        location = locate(token, self.gazetteer, prefer_countries=self._countries_of(table))
+    def _protest_pairs(self, table, token: Token, sources: list[Participant], location) -> list:
         pairs = []
         for source in sources:
             country = location.country if location is not None else source.actor.country
             if country and country in self.know.countries and (source.actor.country in (None, country)):
-                known = self.know.countries[country]
-                state = table.actors.get(country) or Actor(
-                    id=country, name=known.name, code=country, country=country, sector=None, kind="state"
-                )
-                table.actors.setdefault(country, state)
-                pairs.append((source, Participant(state, token, location.name if location else known.name)))
+                text = location.name if location is not None else self.know.countries[country].name
+                pairs.append((source, self._state_participant(table, country, token, text)))
             else:
                 pairs.append((source, None))
         return pairs
+
+    def _state_participant(self, table, country: str, token: Token, text: str) -> Participant:
+        """The state ``country`` as a participant named by ``text``, added to the table."""
+        known = self.know.countries[country]
+        state = table.actors.setdefault(
+            country, Actor(id=country, name=known.name, code=country, country=country, sector=None, kind="state")
+        )
+        return Participant(state, token, text)
 
     def _anchor_domestic(
         self, table, sources: list[Participant], targets: list[Participant], place: str | None, code: str
@@ -590,12 +593,8 @@ class EventCoder:
             country = own
         if country is None:
             return None
-        known = self.know.countries[country]
-        state = table.actors.get(country) or Actor(
-            id=country, name=known.name, code=country, country=country, sector=None, kind="state"
-        )
-        table.actors.setdefault(country, state)
-        return Participant(state, token, location.name if location is not None and place == country else known.name)
+        text = location.name if location is not None and place == country else self.know.countries[country].name
+        return self._state_participant(table, country, token, text)
 
     @staticmethod
     def _with_country(table, actor: Actor, country: str) -> Actor:
