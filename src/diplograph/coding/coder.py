@@ -734,17 +734,7 @@ class EventCoder:
             if participant is None:
                 continue
             group = [participant] + [Participant(a, token, participant.text) for a in table.members_at(token.i)]
-            if (
-                role == "target"
-                # A stance ("the criticism") or an event of the lexicon ("the deal") was all its
-                # authors'; "the incident" stands for the first one named only.
-                and (
-                    token.lemma_.lower() in self.stance_nouns
-                    or bool(self.lexicon.candidates(token.lemma_.lower(), "NOUN"))
-                )
-                and participant.token.i == token.i
-                and participant.actor.id != (table.actor_at(token.i).id if table.actor_at(token.i) else None)
-            ):
+            if role == "target" and self._stands_for_an_event(token, participant, table):
                 # "rejected the criticism" after "the US and the EU criticised ...": the
                 # stance was all of theirs.
                 group.extend(self._co_authors(table, participant, earlier, token))
@@ -997,6 +987,15 @@ class EventCoder:
             if event.evidence.trigger_start < noun.idx and event.root in roots:
                 return event
         return None
+
+    def _stands_for_an_event(self, noun: Token, participant: Participant, table) -> bool:
+        """True when ``noun`` was resolved to the author of an earlier event and names a stance
+        ("the criticism") or an event of the lexicon ("the deal"), which were all their
+        authors'; "the incident" stands for the first one named only."""
+        if participant.token.i != noun.i or table.actor_at(noun.i) is participant.actor:
+            return False
+        lemma = noun.lemma_.lower()
+        return lemma in self.stance_nouns or bool(self.lexicon.candidates(lemma, "NOUN"))
 
     def _co_authors(self, table, participant: Participant, earlier: list[Event], token: Token) -> list[Participant]:
         """The other sources of the earlier event that ``participant`` was taken from."""
