@@ -113,6 +113,7 @@ class EventCoder:
         self.home_roots = self.know.words("home_roots")
         self.foreign_target_codes = self.know.words("foreign_target_codes")
         self.crowd_sectors = self.know.words("crowd_sectors")
+        self.implied_state_roots = self.know.words("implied_state_roots")
         self.travel_verbs = self.know.words("travel_verbs")
         self.abroad_codes = self.know.words("abroad_codes")
         self.opposition_sectors = self.know.words("opposition_sectors")
@@ -362,6 +363,15 @@ class EventCoder:
         # report it.
         anchor = place or self._dateline_country or self._reporter_country(table, modality)
         sources, targets = self._anchor_domestic(table, sources, targets, anchor, pattern.code)
+        if not sources and targets and pattern.code[:2] in self.implied_state_roots and arguments.is_passive(token):
+            # "Dozens of protesters were detained in Tbilisi", "the opposition leader was
+            # arrested": with no agent, the authorities of the place (or of the opposition's
+            # own country) did it.
+            implied = self._implied_authority(table, token, targets, anchor)
+            sources = [implied] if implied is not None else []
+            implied_source = implied is not None
+        else:
+            implied_source = False
         if pattern.code[:2] == "14" and not pattern.code.startswith("143"):
             # Demonstrations, blockades and riots are people's acts; a state that "blocked
             # access" or "protested" does something else (a boycott, 143, may be a state's).
@@ -409,7 +419,7 @@ class EventCoder:
         if not pairs:
             return []
         code = pattern.code
-        rule = f"{pattern.source} {pattern.code}"
+        rule = f"{pattern.source} {pattern.code}" + (" (implied authorities)" if implied_source else "")
         irregular = self.irregular_recodes.get(code)
         if irregular and all(s.actor.sector in self.irregular_sectors for s, _ in pairs):
             # Bombing by militants is a terrorist bombing (183), not an air strike (195).
@@ -511,6 +521,19 @@ class EventCoder:
             else:
                 pairs.append((source, None))
         return pairs
+
+    def _implied_authority(self, table, token: Token, targets: list[Participant], anchor: str | None):
+        """The state whose authorities did an agentless coercive act: the place's, or, with no
+        place, the country of the opposition figures it befell. A foreigner arrested somewhere
+        unnamed gets no source."""
+        country = anchor
+        if country is None:
+            homes = {t.actor.country for t in targets if t.actor.sector in self.opposition_sectors}
+            if len(homes) == 1 and all(t.actor.sector in self.opposition_sectors for t in targets):
+                country = next(iter(homes))
+        if country is None or country not in self.know.countries:
+            return None
+        return self._state_participant(table, country, token, self.know.countries[country].name)
 
     def _state_participant(self, table, country: str, token: Token, text: str) -> Participant:
         """The state ``country`` as a participant named by ``text``, added to the table."""
