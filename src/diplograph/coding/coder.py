@@ -503,7 +503,7 @@ class EventCoder(Placing):
         seen: set[str] = set()
         expanded: list[Token] = []
         for token in tokens:
-            pair = self._pair_antecedent(token, table)
+            pair = self._pair_antecedent(token, table, exclude)
             if pair:
                 # "the two leaders signed an agreement": the two actors just named.
                 expanded.extend(t for t in pair if t.i not in {e.i for e in expanded})
@@ -555,7 +555,7 @@ class EventCoder(Placing):
                 found.append(member)
         return found
 
-    def _pair_antecedent(self, token: Token, table) -> list[Token]:
+    def _pair_antecedent(self, token: Token, table, exclude: frozenset[str] = frozenset()) -> list[Token]:
         """ "the two leaders", "both countries": the last two distinct actors named before,
         people for person words, states for country words."""
         two = any(c.dep_ == "nummod" and c.lower_ == "two" for c in token.children) and any(
@@ -578,7 +578,8 @@ class EventCoder(Placing):
             if head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "to", "near", "from", "into"):
                 continue  # a place named on the way ("met again in Brazil") is no party
             wanted = table.is_personal(mention) if personal else actor.kind in ("state", "government")
-            if wanted and actor.id not in seen and actor.country:
+            # Not the one acting on them: "China urged both sides" means the two before China.
+            if wanted and actor.id not in seen and actor.id not in exclude and actor.country:
                 seen.add(actor.id)
                 found.append(token.doc[mention.head])
                 if len(found) == 2:
