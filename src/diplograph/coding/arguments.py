@@ -174,7 +174,12 @@ def noun_source_tokens(noun: Token, know: Knowledge, table, pattern=None) -> lis
 
 
 def adjective_source_tokens(adj: Token) -> list[Token]:
-    """ "X is grateful to Y": the subject of the copula."""
+    """ "X is grateful to Y": the subject of the copula; "X was concerned by Y" (a passive
+    participle read as an adjective): its passive subject, not the "by" phrase."""
+    if is_passive(adj):
+        subjects = [c for c in adj.children if c.dep_ == "nsubjpass"]
+        if subjects:
+            return subjects
     head = adj.head if adj.dep_ in ("acomp", "amod", "attr") else adj
     if adj.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN"):
         return [head]

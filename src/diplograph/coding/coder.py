@@ -110,6 +110,9 @@ class EventCoder(Placing):
                 if pos is None:
                     continue
                 patterns = self.lexicon.candidates(token.lemma_.lower(), pos)
+                if not patterns and pos == "VERB" and arguments.is_passive(token):
+                    # "were deeply concerned by the violence": a participle used as an adjective.
+                    patterns = self.lexicon.candidates(token.lower_, "ADJ")
                 if not patterns:
                     continue
                 if pos == "NOUN" and self._inside_other_event(token):
