@@ -581,9 +581,10 @@ class ActorResolver:
         if country is None:
             if role.sector not in PLACEABLE_SECTORS or head.dep_ == "poss":
                 return None
-            if (head.ent_type_ in NAME_ENTITIES and head.pos_ == "PROPN") or any(
-                c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts
-            ):
+            # (A capitalised first word, "Gunmen killed ...", is often tagged a name by the
+            # small model: the role word itself is trusted there.)
+            named = head.ent_type_ in NAME_ENTITIES and head.pos_ == "PROPN" and not head.is_sent_start
+            if named or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts):
                 return None  # part of a name: "the West Bank" is no bank
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
                 return None  # "thousands of Rohingya": the of-phrase says who they are
