@@ -22,7 +22,11 @@ LIST_SKIP = frozenset({",", "and", "or", "(", ")", "as", "well", "also", "plus",
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    """A passive clause, or a reduced one ("..., mediated by the Emirates", "the talks
+    brokered by China"): a participle with its "by" agent."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def clause_verb(token: Token) -> Token:

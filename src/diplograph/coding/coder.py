@@ -786,7 +786,9 @@ class EventCoder(Placing):
             # coded as an intent (03) to cooperate.
             roots.add("03")
         for event in reversed(earlier):
-            if event.evidence.trigger_start < noun.idx and event.root in roots:
+            # An event with no target ("the Security Council met") is too vague to be "the
+            # summit" a later sentence speaks of.
+            if event.evidence.trigger_start < noun.idx and event.root in roots and event.target is not None:
                 return event
         return None
 
