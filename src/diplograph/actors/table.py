@@ -160,10 +160,14 @@ class ActorTable:
     def collective_before(
         self, token_i: int, *, min_token: int = 0, exclude: frozenset[str] = frozenset()
     ) -> Actor | None:
-        """The last non-person actor with a country or an IGO (for it/they)."""
+        """The last non-person actor with a country or an IGO (for it/they); a place named as
+        where something happened ("a concert in London") is no antecedent."""
         for mention in reversed(self._mentions_before(token_i, min_token=min_token)):
             actor = self.actors[mention.actor_id]
             if actor.id in exclude:
+                continue
+            head = self.doc[mention.head]
+            if head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS:
                 continue
             if actor.kind != "person" and (actor.country or actor.kind == "igo"):
                 return actor
@@ -182,6 +186,10 @@ class ActorTable:
         is not known ("protesters" alone; see ``ActorResolver._role_actor``)."""
         known = (a for a in self.actors.values() if not is_placeholder(a))
         return sorted(known, key=lambda a: a.mentions[0] if a.mentions else (0, 0))
+
+
+#: Prepositions that make a name the place of something rather than an actor.
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "to", "from", "into"})
 
 
 def is_placeholder(actor: Actor) -> bool:
