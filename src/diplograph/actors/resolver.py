@@ -588,6 +588,8 @@ class ActorResolver:
                 return None  # part of a name: "the West Bank" is no bank
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
                 return None  # "thousands of Rohingya": the of-phrase says who they are
+            if any(c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children) for c in head.children):
+                return None  # "drones launched by Russia": the agent says whose they are
             if any(c.dep_ == "poss" for c in head.children):
                 return None  # "their crews", "the army's soldiers": someone else's people
             # "Protesters", "gunmen", "police": people of a country the sentence may only
