@@ -28,7 +28,7 @@ from .matching import Match, match_pattern
 from .modality import Modality, ModalityDetector
 from .ontology import EventType, load_intent_codes, load_ontology, load_threat_codes, plover_for
 from .places import load_gazetteer, locate
-from .placing import DOMESTIC_SECTORS, STATE_ORGANS, Participant, Placing
+from .placing import PLACEABLE_SECTORS, STATE_ORGANS, Participant, Placing
 
 #: Prepositions of mutual action: "talks with", "an agreement between".
 MUTUAL_PREPS = frozenset({"with", "between"})
@@ -551,7 +551,7 @@ class EventCoder(Placing):
                 if (
                     not member.actor.country
                     and member.actor.kind != "igo"
-                    and member.actor.sector not in DOMESTIC_SECTORS | {"COP", "MIL", "GOV"}
+                    and member.actor.sector not in PLACEABLE_SECTORS
                 ):
                     continue  # no country and no chance of one: no event can use it
                 seen.add(member.actor.id)

@@ -48,6 +48,9 @@ DOMESTIC_SECTORS = frozenset(
         "BUS",
     }
 )
+#: Sectors an actor with no country yet may have and still be placed (police, troops and "the
+#: government" included; see ``_anchor_domestic``).
+PLACEABLE_SECTORS = DOMESTIC_SECTORS | {"COP", "MIL", "GOV"}
 #: Sectors (None: the state itself) whose acts at home make uncountried targets domestic.
 STATE_ORGANS = frozenset({None, "GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
 #: Sectors whose reports are of events at home (army, police, courts and prosecutors).
