@@ -139,8 +139,10 @@ def corpus_size(n_articles: int, words: int) -> tuple[int, int, int]:
     import spacy
     from corpus import build_corpus
 
+    from diplograph.coding.places import load_gazetteer
     from diplograph.prescan import sentence_spans
 
+    load_gazetteer()  # fills the disk cache, as any earlier run on this machine would have
     articles = build_corpus(n_articles, words=words)
     tokenizer = spacy.blank("en").tokenizer
     sentences = sum(len(sentence_spans(a.text)) for a in articles)

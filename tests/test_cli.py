@@ -193,10 +193,30 @@ def test_cli_ingest_summary_and_reingest(fake_core: None, articles: list[str], t
     db = str(tmp_path / "ingest.duckdb")
     first = run("ingest", *articles, "missing.txt", "--db", db, "--batch-size", "1")
     assert first.exit_code == 1
-    assert first.stdout.strip() == "2 articles read, 2 stored, 0 already stored, 1 failed"
+    summary, stories = first.stdout.strip().splitlines()
+    assert summary == "2 articles read, 2 stored, 0 already stored, 1 failed"
+    assert stories.endswith("articles are copies of others (`diplograph stories` lists them)")
     second = run("ingest", *articles, "--db", db)
     assert second.exit_code == 0
+    # Nothing new: the stories built by the first run are current and not rebuilt.
     assert second.stdout.strip() == "2 articles read, 0 stored, 2 already stored, 0 failed"
+
+
+def test_cli_ingest_builds_stories_unless_told_not_to(fake_core: None, articles: list[str], tmp_path: Path) -> None:
+    from diplograph.stories.store import is_current
+    from diplograph.store import Store
+
+    db = str(tmp_path / "stories.duckdb")
+    result = run("ingest", articles[0], "--db", db, "--no-stories")
+    assert result.exit_code == 0 and "story events" not in result.stdout
+    with Store(db, read_only=True) as store:
+        assert not is_current(store.conn)
+    result = run("ingest", *articles, "--db", db)
+    assert result.exit_code == 0 and "story events from" in result.stdout
+    with Store(db, read_only=True) as store:
+        assert is_current(store.conn)
+    listed = run("stories", "--db", db, "--format", "jsonl")
+    assert listed.exit_code == 0
 
 
 def test_cli_missing_dependency_names_pip_command(monkeypatch: pytest.MonkeyPatch, articles: list[str]) -> None:
@@ -251,7 +271,7 @@ def test_cli_ingest_reads_pages_and_feeds(fake_core: None, tmp_path: Path) -> No
     db = str(tmp_path / "web.duckdb")
     result = run("ingest", str(FIXTURES), "--db", db)
     assert result.exit_code == 1  # the RSS entry without text
-    assert result.stdout.strip() == "5 articles read, 5 stored, 0 already stored, 1 failed"
+    assert result.stdout.splitlines()[0] == "5 articles read, 5 stored, 0 already stored, 1 failed"
     assert "[E013]" in result.stderr and "entry 3" in result.stderr
     with Store(db, read_only=True) as store:
         sources = {row[0] for row in store.conn.execute("SELECT source FROM articles").fetchall()}
@@ -272,7 +292,7 @@ def test_cli_ingest_progress_bar_on_stderr_only(
     result = run("ingest", *articles, "missing.txt", "--db", str(tmp_path / "p.duckdb"))
     assert "article/s" in result.stderr and "2/2" in result.stderr
     assert "Error: [E006] missing.txt" in result.stderr
-    assert result.stdout.strip() == "2 articles read, 2 stored, 0 already stored, 1 failed"
+    assert result.stdout.splitlines()[0] == "2 articles read, 2 stored, 0 already stored, 1 failed"
 
 
 @pytest.mark.parametrize("quiet", [["--quiet"], ["-q"]])
@@ -293,7 +313,7 @@ def test_cli_ingest_no_progress_bar_when_stderr_is_not_a_terminal(
 def test_cli_ingest_out_writes_parquet_and_load_reads_it(fake_core: None, articles: list[str], tmp_path: Path) -> None:
     out = tmp_path / "parquet"
     first = run("ingest", *articles, "--out", str(out))
-    assert first.stdout.strip() == "2 articles read, 2 stored, 0 already stored, 0 failed"
+    assert first.stdout.splitlines()[0] == "2 articles read, 2 stored, 0 already stored, 0 failed"
     assert {p.name for p in (out / "events").iterdir()} == {"month=2019-09", "month=unknown"}
     db = str(tmp_path / "loaded.duckdb")
     loaded = run("load", str(out), "--db", db)

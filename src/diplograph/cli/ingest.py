@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 __all__ = ["chunked", "ingest"]
 
 ENGINES = ("local", "dask")
+#: Articles per batch sent to a --workers process. Small batches keep the workers equally busy
+#: to the end of a run (a 50-article batch can leave one core idle for seconds) at a
+#: negligible cost per batch; transactions stay --batch-size.
+WORKER_BATCH = 10
 DEFAULT_PARQUET_DIR = "diplograph-parquet"
 
 
@@ -41,7 +45,8 @@ DEFAULT_PARQUET_DIR = "diplograph-parquet"
     type=click.IntRange(min=1),
     default=50,
     show_default=True,
-    help="Articles per transaction, per worker batch and per Dask task.",
+    help="Articles per transaction and per Dask task (worker processes get batches of at most "
+    f"{WORKER_BATCH}, so that they finish together).",
 )
 @click.option(
     "--workers",
@@ -71,6 +76,14 @@ DEFAULT_PARQUET_DIR = "diplograph-parquet"
     help="Skip parsing sentences with no trigger word or no possible actor: faster; actors named only "
     "in skipped sentences are not stored.",
 )
+@click.option(
+    "--stories/--no-stories",
+    default=True,
+    show_default=True,
+    help="After storing, link duplicate articles and merge reports of one happening into story events "
+    "(as `diplograph stories` does; the database only). --no-stories leaves that to a later "
+    "`diplograph stories`, e.g. between the parts of a corpus ingested in several runs.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar (it is only shown when stderr is a terminal).")
 @click.pass_context
 def ingest(
@@ -87,6 +100,7 @@ def ingest(
     scheduler: str | None,
     out: str | None,
     prescan: bool,
+    stories: bool,
     quiet: bool,
 ) -> None:
     """Extract articles and store the results in a DuckDB database (or Parquet).
@@ -137,9 +151,24 @@ def ingest(
             stored += report.stored
             skipped += report.skipped
         bar.total = bar.n  # the total was an estimate; the run is complete
-    click.echo(f"{tally.read} articles read, {stored} stored, {skipped} already stored, {tally.failed} failed")
+        click.echo(f"{tally.read} articles read, {stored} stored, {skipped} already stored, {tally.failed} failed")
+        if stories and not out:
+            _build_stories(store)
     if tally.failed:
         ctx.exit(1)
+
+
+def _build_stories(store: Any) -> None:
+    """Rebuild duplicates and story events when the stored articles or events changed."""
+    from diplograph.stories.store import is_current, rebuild
+
+    if is_current(store.conn):
+        return
+    report = rebuild(store.conn)
+    click.echo(
+        f"{report.stories} story events from {report.evidence} events; "
+        f"{report.duplicates} articles are copies of others (`diplograph stories` lists them)"
+    )
 
 
 def _extract(
@@ -158,7 +187,7 @@ def _extract(
         return run_dask(articles, scheduler=scheduler, workers=workers or 2, batch_size=batch_size, **options)
     from diplograph.batch.pool import run_parallel
 
-    return run_parallel(articles, workers=workers or 1, batch_size=batch_size, **options)
+    return run_parallel(articles, workers=workers or 1, batch_size=min(batch_size, WORKER_BATCH), **options)
 
 
 def _open_store(*, db: str, out: str | None) -> Any:

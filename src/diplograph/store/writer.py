@@ -34,30 +34,56 @@ def write_results(conn: duckdb.DuckDBPyConnection, results: Iterable[Result]) ->
     """Store ``results`` in one transaction; raise StoreError E031 (nothing written) on failure."""
     results = list(results)  # produce every result before the transaction opens
     stored = skipped = 0
-    article_id = None
     conn.execute("BEGIN TRANSACTION")
     try:
         seen = _stored_ids(conn, [result.article.id for result in results])
+        fresh = []
         for result in results:
-            article_id = result.article.id
-            if article_id in seen:
+            if result.article.id in seen:
                 skipped += 1
                 continue
-            seen.add(article_id)
-            _insert(conn, "articles", [article_row(result.article)])
-            _insert(conn, "actors", [actor_row(article_id, i, a) for i, a in enumerate(result.actors)])
-            _insert(conn, "events", [event_row(article_id, i, e) for i, e in enumerate(result.events)])
-            _insert(conn, "quotes", [quote_row(article_id, i, q) for i, q in enumerate(result.quotes)])
-            stored += 1
+            seen.add(result.article.id)
+            fresh.append(result)
+        # One statement per table for the whole batch: row-by-row inserts made storing
+        # slower than extracting with two workers.
+        for table, rows in _table_rows(fresh).items():
+            _insert(conn, table, rows)
+        stored = len(fresh)
         conn.execute("COMMIT")
     except BaseException as e:
         conn.execute("ROLLBACK")
         if not isinstance(e, Exception):
             raise
+        article_id = _failing_article(conn, fresh)
         message = Messages.fmt("E031", article=article_id, reason=str(e).splitlines()[0])
         raise StoreError(message) from e
     return WriteReport(stored=stored, skipped=skipped)
 
+
+def _table_rows(results: list[Result]) -> dict[str, list[dict[str, Any]]]:
+    tables: dict[str, list[dict[str, Any]]] = {"articles": [], "actors": [], "events": [], "quotes": []}
+    for result in results:
+        article_id = result.article.id
+        tables["articles"].append(article_row(result.article))
+        tables["actors"] += [actor_row(article_id, i, a) for i, a in enumerate(result.actors)]
+        tables["events"] += [event_row(article_id, i, e) for i, e in enumerate(result.events)]
+        tables["quotes"] += [quote_row(article_id, i, q) for i, q in enumerate(result.quotes)]
+    return tables
+
+
+def _failing_article(conn: duckdb.DuckDBPyConnection, results: list[Result]) -> str | None:
+    """The first of ``results`` that cannot be stored on its own (tried in a transaction
+    that is rolled back), to name it in the error; None if each can."""
+    for result in results:
+        conn.execute("BEGIN TRANSACTION")
+        try:
+            for table, rows in _table_rows([result]).items():
+                _insert(conn, table, rows)
+        except Exception:  # noqa: BLE001 - this is the article to report
+            return result.article.id
+        finally:
+            conn.execute("ROLLBACK")
+    return results[0].article.id if results else None
 
 def article_row(article: Article) -> dict[str, Any]:
     return {**article.to_dict(), "text": article.text}
@@ -147,12 +173,25 @@ def _stored_ids(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> set[str]:
 
 
 def _insert(conn: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows`` (dicts with the same keys) into ``table`` in one statement.
+
+    The rows go to DuckDB as one NumPy object array per column, which it scans like a table:
+    far faster than binding parameters row by row (``executemany`` made storing slower than
+    extracting with two workers). DuckDB casts each column to the table's type.
+    """
+    import numpy as np
+
     if not rows:
         return
     columns = list(rows[0])
+    data = {}
+    for c in columns:
+        values = np.empty(len(rows), dtype=object)  # filled in place: lists stay list values
+        values[:] = [row[c] for row in rows]
+        data[c] = values
     names = ", ".join(quote_name(c) for c in columns)
-    marks = ", ".join("?" for _ in columns)
-    conn.executemany(
-        f"INSERT INTO {table} ({names}) VALUES ({marks})",  # table and columns are ours
-        [[row[c] for c in columns] for row in rows],
-    )
+    conn.register("_diplograph_rows", data)
+    try:
+        conn.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _diplograph_rows")  # our names
+    finally:
+        conn.unregister("_diplograph_rows")
