@@ -349,3 +349,8 @@ def test_cli_reference_article_keeps_its_score() -> None:
         timeout=600,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_python_dash_m_runs_the_command_line() -> None:
+    result = subprocess.run([sys.executable, "-m", "diplograph", "--help"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and "Usage: diplograph" in result.stdout
