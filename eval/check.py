@@ -117,8 +117,10 @@ def sentences():
 def articles():
     golds = []
     seen = set()
-    for n, line in enumerate(open(os.path.join(ROOT, "articles/gold.jsonl"), encoding="utf-8"), 1):
-        where = f"gold.jsonl:{n}"
+    gold_files = sorted(glob.glob(os.path.join(ROOT, "articles", "gold*.jsonl")))  # gold.jsonl, gold-31-50.jsonl
+    lines = [(os.path.basename(f), n, line) for f in gold_files for n, line in enumerate(open(f, encoding="utf-8"), 1)]
+    for name, n, line in lines:
+        where = f"{name}:{n}"
         g = json.loads(line)
         if g["file"] in seen:
             err(f"{where}: duplicate file")
