@@ -36,4 +36,7 @@ def test_actors_case(nlp, case):
                 value = actor_key(actor.ref(""))  # gold names bodies by key (IGO:AU)
             if key in expected and value != expected[key]:
                 problems.append(f"{expected['text']!r}: {key} {getattr(actor, key)!r}, expected {expected[key]!r}")
+    for text in case.get("not_actors", []):
+        if find_actor(result, text) is not None:
+            problems.append(f"{text!r} should not be an actor")
     assert not problems, "\n".join(problems)

@@ -174,9 +174,14 @@ class ActorResolver:
         # A country name inside a longer person or organisation name ("Jordan" in
         # "Michael Jordan", "Washington" in "Washington Post") is not the country.
         blocked: set[int] = set()
+        other_places: set[int] = set()
         for ent in ents:
             if ent.label_ in ("PERSON", "ORG", "FAC", "LOC", "WORK_OF_ART", "PRODUCT", "EVENT"):
                 blocked.update(range(ent.start, ent.end))
+            elif ent.label_ == "GPE" and self._is_other_place(ent.text):
+                # "Mexico" in "New Mexico", "Guinea" in "Equatorial Guinea" if it were
+                # unknown: a town or region whose name holds a country's name is not it.
+                other_places.update(range(ent.start, ent.end))
             if ent.label_ == "ORG":
                 # "French Armed Forces", "Chinese Foreign Ministry": an organisation named by a
                 # country and role words only is that country's body; the country counts.
@@ -188,9 +193,19 @@ class ActorResolver:
             inside_other = all(t.i in blocked for t in span) and not self._ent_is_span(ents, span)
             if inside_other and "person" not in kinds and "igo" not in kinds and "seat" not in kinds:
                 continue
+            if all(t.i in other_places for t in span):
+                continue
             kind, key = self._best_entry(entries)
             found.append(Gazetted(span, kind, key))
         return found
+
+    def _is_other_place(self, name: str) -> bool:
+        """A place of the gazetteer that diplograph does not know as an actor's name."""
+        if name in self.know.names:
+            return False
+        from ..coding.places import TIER_COUNTRY, load_gazetteer
+
+        return any(entry[5] != TIER_COUNTRY for entry in load_gazetteer().candidates(name))
 
     def _country_of_role_org(self, ent: Span) -> range:
         """The tokens of the leading country word of an ORG entity whose other words are all

@@ -52,15 +52,32 @@ def agent_tokens(verb: Token) -> list[Token]:
     return []
 
 
+def allegation_verb(verb: Token) -> Token | None:
+    """The verb of an allegation whose "of"/"for"-gerund ``verb`` is: "accused Tehran of arming
+    rebels", "blamed Kyiv for shelling", also the later of coordinated phrases ("accused Doha
+    of backing militants and of siding with Iran"). None otherwise."""
+    if verb.dep_ != "pcomp" or verb.head.dep_ not in ("prep", "conj"):
+        return None
+    prep = verb.head
+    for _ in range(4):
+        if prep.dep_ == "conj" and prep.head.dep_ in ("prep", "conj"):
+            prep = prep.head
+        else:
+            break
+    if prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
+        return None
+    governor = prep.head
+    return governor if governor.lemma_.lower() in load_knowledge().words("allegation_verbs") else None
+
+
 def subject_tokens(verb: Token) -> list[Token]:
     """The subject of a verb, inherited through coordination and control when absent."""
-    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ == "of":
-        governor = verb.head.head
+    governor = allegation_verb(verb)
+    if governor is not None:
         # Verbs whose "of"-gerund is an act of their object: "accused Tehran of arming rebels".
-        if governor.lemma_.lower() in load_knowledge().words("allegation_verbs"):
-            accused = [c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")]
-            if accused:
-                return accused
+        accused = [c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")]
+        if accused:
+            return accused
     current = verb
     for _ in range(6):
         if is_passive(current) and current.i != verb.i and not is_passive(verb):

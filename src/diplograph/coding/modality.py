@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..knowledge import Knowledge
-from .arguments import clause_verb, subject_tokens
+from .arguments import allegation_verb, clause_verb, subject_tokens
 
 
 @dataclass
@@ -21,6 +21,21 @@ class Modality:
     speaker: Token | None = None  # the subject of the speech verb, for reported events
     in_quote: bool = False
     cue: str = ""
+
+
+def auxiliaries(verb: Token) -> list[Token]:
+    """The auxiliaries of ``verb``; a coordinated verb with no subject or auxiliary of its own
+    shares those of the verb it is coordinated with ("said it would treat them as invaders
+    and fight them": "fight" is under "would" too)."""
+    current = verb
+    for _ in range(4):
+        own = [c for c in current.children if c.dep_ in ("aux", "auxpass")]
+        if own or current.dep_ != "conj" or current.head.pos_ not in ("VERB", "AUX"):
+            return [c for c in own if c.dep_ == "aux"]
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
+            return []
+        current = current.head
+    return []
 
 
 class ModalityDetector:
@@ -38,6 +53,7 @@ class ModalityDetector:
         self.conditional_marks = know.words("conditional_marks")
         self.speech_verbs = know.words("speech_verbs")
         self.allegation_verbs = know.words("allegation_verbs")
+        self.denial_verbs = know.words("denial_verbs")
 
     def detect(self, trigger: Token, *, in_quote: bool) -> Modality:
         verb = clause_verb(trigger)
@@ -84,6 +100,10 @@ class ModalityDetector:
         # "refrained from criticising": a negating verb through a preposition.
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.lemma_.lower() in self.negating_verbs:
             return verb.head.head.lemma_
+        # "denied that it arms the RSF", "dismissed reports that it had attacked": the claim
+        # is denied. (Only the verb right above: "denied that Russia said it would attack".)
+        if chain and verb.dep_ in ("ccomp", "xcomp") and chain[0].lemma_.lower() in self.denial_verbs:
+            return chain[0].lemma_
         # "refused to recognize", "did not agree to meet": negation one level up.
         link = verb
         for governor in chain:
@@ -98,9 +118,10 @@ class ModalityDetector:
         return ""
 
     def _hypothetical(self, verb: Token, chain: list[Token]) -> str:
-        for child in verb.children:
-            if child.dep_ == "aux" and child.lower_ in self.hypothetical_aux:
+        for child in auxiliaries(verb):
+            if child.lower_ in self.hypothetical_aux:
                 return child.lower_
+        for child in verb.children:
             if child.dep_ == "mark" and child.lower_ in self.conditional_marks:
                 return child.lower_
         link = verb
@@ -112,16 +133,16 @@ class ModalityDetector:
                 if any(c.dep_ == "mark" and c.lower_ in self.conditional_marks for c in link.children):
                     return "if"
             link = governor
-        would = any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in verb.children)
+        would = any(c.lower_ in ("would", "'d") for c in auxiliaries(verb))
         if would and not any(g.lemma_.lower() in self.speech_verbs for g in chain):
             return "would"
         return ""
 
     def _future(self, trigger: Token, verb: Token, chain: list[Token], *, reported: bool) -> tuple[str, str] | None:
-        for child in verb.children:
-            if child.dep_ == "aux" and child.lower_ in self.future_aux:
+        for child in auxiliaries(verb):
+            if child.lower_ in self.future_aux:
                 return "intended", child.lower_
-            if child.dep_ == "aux" and child.lower_ in ("would", "'d") and reported:
+            if child.lower_ in ("would", "'d") and reported:
                 return "intended", "would"
         # "is going to visit"
         if verb.dep_ == "xcomp" and verb.head.lower_ == "going":
@@ -169,11 +190,10 @@ class ModalityDetector:
     def _reporter(self, verb: Token, chain: list[Token]) -> Token | None:
         """The speaker when the event sits in what someone said ("X said that ...") or
         alleged ("X accused Y of arming rebels": the arming is X's claim)."""
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ == "of":
-            governor = verb.head.head
-            if governor.lemma_.lower() in self.allegation_verbs:
-                subjects = subject_tokens(governor)
-                return subjects[0] if subjects else governor
+        governor = allegation_verb(verb)
+        if governor is not None:
+            subjects = subject_tokens(governor)
+            return subjects[0] if subjects else governor
         link = verb
         for governor in chain:
             if link.dep_ == "ccomp" and governor.lemma_.lower() in self.speech_verbs:
