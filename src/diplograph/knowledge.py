@@ -207,6 +207,9 @@ def _load_igos(know: Knowledge, path: Path) -> None:
         know.igos[igo.name] = igo
         for surface in (igo.name, *igo.aliases):
             know.add_name(surface, "igo", igo.name)
+            if len(surface) >= 4 and surface.isalpha() and surface.isupper():
+                # British style writes pronounced acronyms as words: "Nato", "Ecowas", "Asean".
+                know.add_name(surface.title(), "igo", igo.name)
 
 
 def _load_roles(know: Knowledge, path: Path) -> None:
