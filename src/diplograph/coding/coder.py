@@ -33,6 +33,11 @@ from .placing import PLACEABLE_SECTORS, STATE_ORGANS, Participant, Placing
 #: Prepositions of mutual action: "talks with", "an agreement between".
 MUTUAL_PREPS = frozenset({"with", "between"})
 ANAPHORIC_DATE = re.compile(r"\b(earlier|later|before|after)\b", re.IGNORECASE)
+#: A TIME entity that names a day ("Friday night", "Wednesday evening") dates like a DATE.
+WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+#: Days in one unit of an interval between two events ("two days after", "a week before");
+#: "hours after" is the same day.
+INTERVAL_DAYS = {"day": 1, "week": 7, "hour": 0}
 POS_CLASS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 #: Roots of reactions to a deed: condemning "the coup in Niger" targets Niger.
 REACTION_ROOTS = frozenset({"01", "02", "05", "10", "11", "12"})
@@ -101,7 +106,9 @@ class EventCoder(Placing):
         events: list[Event] = []
         table = doc._.actor_table
         # Span.ents rebuilds every entity on each call: collect the dates once per document.
-        self._date_ents = [ent for ent in doc.ents if ent.label_ == "DATE"]
+        self._date_ents = [
+            ent for ent in doc.ents if ent.label_ == "DATE" or (ent.label_ == "TIME" and WEEKDAY.search(ent.text))
+        ]
         self._dateline_country = self._dateline_country_of(doc, table)
         used_objects: set[int] = set()
         for sent_index, sent in enumerate(doc.sents):
@@ -883,6 +890,9 @@ class EventCoder(Placing):
                 timed.add(current.i)
             else:
                 break
+        interval = self._interval_date(verb, sent, article_date)
+        if interval is not None:
+            return interval
         for ent in self._date_ents:
             if not (sent.start <= ent.start < sent.end):
                 continue
@@ -914,6 +924,39 @@ class EventCoder(Placing):
         if article_date is None:
             return None, "unknown"
         return article_date.isoformat(), "day"
+
+    def _interval_date(self, verb: Token, sent: Span, article_date: dt.date | None) -> tuple[str, str] | None:
+        """ "Diplomats left on Sunday, two days after police raided the embassy": the raid was
+        on Friday. An "N days/a week/hours after" (or "before") clause is dated from the day
+        of the clause it hangs on; None when that clause names no day."""
+        if verb.dep_ != "advcl" or article_date is None:
+            return None
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+        unit = next(
+            (c for c in verb.children if c.dep_ == "npadvmod" and c.lemma_.lower() in INTERVAL_DAYS), None
+        )
+        if mark is None or unit is None:
+            return None
+        count = 1
+        for child in unit.children:
+            if child.dep_ == "nummod":
+                number = _number_word(child.lower_)
+                if number is None:
+                    return None
+                count = number
+        main = arguments.clause_verb(verb.head)
+        for ent in self._date_ents:
+            if not (sent.start <= ent.start < sent.end) or ent.root.head.i == ent.root.i:
+                continue
+            if arguments.clause_verb(ent.root.head).i != main.i:
+                continue
+            # NER may run the two together ("on Sunday, two days after"): the day comes first.
+            resolved = resolve_date(ent.text, article_date) or resolve_date(ent.text.split(",")[0], article_date)
+            if resolved is not None and resolved.precision == "day":
+                days = count * INTERVAL_DAYS[unit.lemma_.lower()]
+                shift = dt.timedelta(days=-days if mark.lower_ == "after" else days)
+                return (dt.date.fromisoformat(resolved.value) + shift).isoformat(), "day"
+        return None
 
     def _in_time_phrase(self, ent: Span) -> bool:
         """A date inside "after ...", "before ...", "since ..." dates something else."""
@@ -983,6 +1026,14 @@ class EventCoder(Placing):
 #: Sectors that stand for the state itself: an event between two of them in one country
 #: is the country acting on itself ("Belarusian diplomats ... Minsk").
 STATE_SECTORS = frozenset({None, "GOV"})
+
+
+def _number_word(word: str) -> int | None:
+    """ "2" or "two" -> 2 (up to twelve), else None."""
+    if word.isdigit():
+        return int(word)
+    words = "one two three four five six seven eight nine ten eleven twelve".split()
+    return words.index(word) + 1 if word in words else None
 
 
 def _same_side(source: Actor, target: Actor) -> bool:
