@@ -282,6 +282,8 @@ class EventCoder(Placing):
         else:
             source_tokens = arguments.adjective_source_tokens(token)
         sources = self._participants(doc, table, source_tokens, quote, earlier, role="source", root=pattern.code[:2])
+        if self._agent_unclear(token, sources):
+            return []
         # "She thanked him": the object pronoun is someone other than the subject.
         taken = frozenset(p.actor.id for p in sources)
         targets = self._participants(
@@ -422,6 +424,18 @@ class EventCoder(Placing):
                 )
             )
         return events
+
+    @staticmethod
+    def _agent_unclear(token: Token, sources: list[Participant]) -> bool:
+        """ "Iranian guards and Taliban forces exchanged fire, killing two guards and a
+        fighter": a participle clause shares the subject of its verb, but when that subject
+        is two opposing sides, the text does not say which of them did it."""
+        return (
+            token.dep_ == "advcl"
+            and token.tag_ == "VBG"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+            and len({s.actor.country for s in sources}) > 1
+        )
 
     def _threatener(self, trigger: Token, table) -> str | None:
         """The country of whoever threatens or vows the deed of ``trigger`` ("threatened to
