@@ -203,8 +203,8 @@ def test_cli_ingest_summary_and_reingest(fake_core: None, articles: list[str], t
 
 
 def test_cli_ingest_builds_stories_unless_told_not_to(fake_core: None, articles: list[str], tmp_path: Path) -> None:
-    from diplograph.stories.store import is_current
     from diplograph.store import Store
+    from diplograph.stories.store import is_current
 
     db = str(tmp_path / "stories.duckdb")
     result = run("ingest", articles[0], "--db", db, "--no-stories")

@@ -58,9 +58,7 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
     try:
         with path.open("rb") as handle:
             return pickle.load(handle)
-    except FileNotFoundError:
-        pass
-    except Exception:  # noqa: BLE001 - a damaged or foreign file: rebuild and overwrite it
+    except Exception:  # noqa: BLE001 - missing, damaged or foreign: rebuild and overwrite it
         pass
     value = build()
     try:

@@ -946,9 +946,7 @@ class EventCoder(Placing):
         if verb.dep_ != "advcl" or article_date is None:
             return None
         mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
-        unit = next(
-            (c for c in verb.children if c.dep_ == "npadvmod" and c.lemma_.lower() in INTERVAL_DAYS), None
-        )
+        unit = next((c for c in verb.children if c.dep_ == "npadvmod" and c.lemma_.lower() in INTERVAL_DAYS), None)
         if mark is None or unit is None:
             return None
         count = 1

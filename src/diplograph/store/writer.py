@@ -34,10 +34,10 @@ def write_results(conn: duckdb.DuckDBPyConnection, results: Iterable[Result]) ->
     """Store ``results`` in one transaction; raise StoreError E031 (nothing written) on failure."""
     results = list(results)  # produce every result before the transaction opens
     stored = skipped = 0
+    fresh: list[Result] = []
     conn.execute("BEGIN TRANSACTION")
     try:
         seen = _stored_ids(conn, [result.article.id for result in results])
-        fresh = []
         for result in results:
             if result.article.id in seen:
                 skipped += 1
@@ -84,6 +84,7 @@ def _failing_article(conn: duckdb.DuckDBPyConnection, results: list[Result]) -> 
         finally:
             conn.execute("ROLLBACK")
     return results[0].article.id if results else None
+
 
 def article_row(article: Article) -> dict[str, Any]:
     return {**article.to_dict(), "text": article.text}
