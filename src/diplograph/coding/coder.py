@@ -22,7 +22,7 @@ from ..guard import guarded
 from ..knowledge import Knowledge, load_knowledge
 from ..records import Actor, ActorRef, Event, Evidence
 from . import arguments
-from .dates import resolve_date
+from .dates import names_weekday, number_word, resolve_date
 from .lexicon import Lexicon, Pattern, load_lexicon
 from .matching import Match, match_pattern
 from .modality import Modality, ModalityDetector
@@ -33,8 +33,6 @@ from .placing import PLACEABLE_SECTORS, STATE_ORGANS, Participant, Placing
 #: Prepositions of mutual action: "talks with", "an agreement between".
 MUTUAL_PREPS = frozenset({"with", "between"})
 ANAPHORIC_DATE = re.compile(r"\b(earlier|later|before|after)\b", re.IGNORECASE)
-#: A TIME entity that names a day ("Friday night", "Wednesday evening") dates like a DATE.
-WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 #: Days in one unit of an interval between two events ("two days after", "a week before");
 #: "hours after" is the same day.
 INTERVAL_DAYS = {"day": 1, "week": 7, "hour": 0}
@@ -106,8 +104,9 @@ class EventCoder(Placing):
         events: list[Event] = []
         table = doc._.actor_table
         # Span.ents rebuilds every entity on each call: collect the dates once per document.
+        # A TIME entity that names a day ("Friday night") dates an event as a DATE does.
         self._date_ents = [
-            ent for ent in doc.ents if ent.label_ == "DATE" or (ent.label_ == "TIME" and WEEKDAY.search(ent.text))
+            ent for ent in doc.ents if ent.label_ == "DATE" or (ent.label_ == "TIME" and names_weekday(ent.text))
         ]
         self._dateline_country = self._dateline_country_of(doc, table)
         used_objects: set[int] = set()
@@ -952,7 +951,7 @@ class EventCoder(Placing):
         count = 1
         for child in unit.children:
             if child.dep_ == "nummod":
-                number = _number_word(child.lower_)
+                number = number_word(child.lower_)
                 if number is None:
                     return None
                 count = number
@@ -1038,14 +1037,6 @@ class EventCoder(Placing):
 #: Sectors that stand for the state itself: an event between two of them in one country
 #: is the country acting on itself ("Belarusian diplomats ... Minsk").
 STATE_SECTORS = frozenset({None, "GOV"})
-
-
-def _number_word(word: str) -> int | None:
-    """ "2" or "two" -> 2 (up to twelve), else None."""
-    if word.isdigit():
-        return int(word)
-    words = "one two three four five six seven eight nine ten eleven twelve".split()
-    return words.index(word) + 1 if word in words else None
 
 
 def _same_side(source: Actor, target: Actor) -> bool:

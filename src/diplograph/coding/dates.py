@@ -245,10 +245,16 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _number(word: str) -> int | None:
+def number_word(word: str) -> int | None:
+    """ "2", "two" or "a" -> the number, else None."""
     if word.isdigit():
         return int(word)
-    return _NUMBERS.get(word)
+    return _NUMBERS.get(word.lower())
+
+
+def names_weekday(text: str) -> bool:
+    """True if ``text`` names a day of the week ("Friday night", "late on Wednesday")."""
+    return any(word in _WEEKDAYS for word in re.findall(r"[a-z]+", text.lower()))
 
 
 def _year_for_month(month: int, article: datetime.date, future: bool, mod: str | None) -> int:
@@ -303,10 +309,10 @@ def _resolve_offset(text, article, future):
     if article is None:
         return None
     if match := _IN_OFFSET.match(text):
-        return _offset(article, _number(match["number"]), match["unit"], +1)
+        return _offset(article, number_word(match["number"]), match["unit"], +1)
     if match := _OFFSET.match(_LEADING_FILLERS.sub("", text)):
         sign = -1 if match["direction"] in {"ago", "earlier", "before"} else +1
-        return _offset(article, _number(match["number"]), match["unit"], sign)
+        return _offset(article, number_word(match["number"]), match["unit"], sign)
     return None
 
 
